@@ -1,0 +1,145 @@
+package meridian.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import meridian.sql.backend.Backend;
+import meridian.sql.model.MetadataModel;
+import meridian.sql.model.Schema;
+import meridian.sql.model.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open archive database: a connection pool, its {@link Backend} and the metadata model it
+ * publishes. {@link #open} creates missing schemas and tables from the model and regenerates
+ * TAP_SCHEMA, so a new data directory becomes a working (empty) archive. Thread-safe; close it
+ * once, when the server stops.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseConfig config;
+    private final HikariDataSource pool;
+    private final Backend backend;
+    private volatile MetadataModel model;
+
+    private Database(DatabaseConfig config, HikariDataSource pool, Backend backend, MetadataModel model) {
+        this.config = config;
+        this.pool = pool;
+        this.backend = backend;
+        this.model = model;
+    }
+
+    /**
+     * Opens (creating if needed) the database, installs the backend's functions, creates every
+     * table of {@code model} that does not exist yet and rewrites TAP_SCHEMA from the model.
+     */
+    public static Database open(DatabaseConfig config, Backend backend, MetadataModel model) throws SQLException {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(config.url());
+        if (config.user() != null) {
+            hc.setUsername(config.user());
+        }
+        if (config.password() != null) {
+            hc.setPassword(config.password());
+        }
+        hc.setMaximumPoolSize(Math.max(2, config.poolSize()));
+        hc.setPoolName("meridian-" + backend.name());
+        hc.setInitializationFailTimeout(-1);
+        Database db = new Database(config, new HikariDataSource(hc), backend, model);
+        try {
+            db.synchronize();
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** Creates what is missing and regenerates TAP_SCHEMA, in one transaction. */
+    private void synchronize() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                backend.prepare(c);
+                createMissingTables(c, model);
+                new TapSchemaWriter(backend).write(c, model);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void createMissingTables(Connection c, MetadataModel m) throws SQLException {
+        for (Schema s : m.schemas()) {
+            backend.ensureSchema(c, s.name());
+            for (Table t : s.tables()) {
+                if (!backend.tableExists(c, t)) {
+                    try (Statement st = c.createStatement()) {
+                        for (String ddl : backend.createTable(t)) {
+                            st.execute(ddl);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Publishes a changed model (a new catalogue, a changed description): creates its missing
+     * tables and rewrites TAP_SCHEMA. Readers see the old or the new model, never a mix.
+     */
+    public synchronized void publish(MetadataModel newModel) throws SQLException {
+        MetadataModel old = this.model;
+        this.model = newModel;
+        try {
+            synchronize();
+        } catch (SQLException | RuntimeException e) {
+            this.model = old;
+            throw e;
+        }
+    }
+
+    /** The model currently published. */
+    public MetadataModel model() {
+        return model;
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** A pooled connection; the caller closes it. */
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** Closes the pool and, for embedded Derby, shuts the database down cleanly. */
+    @Override
+    public void close() {
+        pool.close();
+        if ("derby".equals(config.kind())) {
+            String url = "jdbc:derby:" + config.derbyPath().toAbsolutePath() + ";shutdown=true";
+            try {
+                DriverManager.getConnection(url).close();
+            } catch (SQLException expected) {
+                // Derby reports a successful shutdown as SQLState 08006
+                if (!"08006".equals(expected.getSQLState()) && !"XJ004".equals(expected.getSQLState())) {
+                    LOG.warn("Derby did not shut down cleanly: {}", expected.getMessage());
+                }
+            }
+        }
+    }
+}

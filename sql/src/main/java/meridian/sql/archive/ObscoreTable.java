@@ -1,0 +1,153 @@
+package meridian.sql.archive;
+
+import static meridian.sql.model.Datatype.CHAR;
+import static meridian.sql.model.Datatype.DOUBLE;
+import static meridian.sql.model.Datatype.INT;
+import static meridian.sql.model.Datatype.LONG;
+
+import java.util.ArrayList;
+import java.util.List;
+import meridian.sql.model.Column;
+import meridian.sql.model.Datatype;
+import meridian.sql.model.Table;
+
+/**
+ * {@code ivoa.obscore} as ObsCore 1.1 defines it: every mandatory column with the standard's
+ * names, types, units, UCDs and utypes, and the optional ones an archive of spectra, images and
+ * cubes fills. The ObsCore data model identifier is {@link #DATA_MODEL_IVOID}.
+ */
+public final class ObscoreTable {
+
+    public static final String SCHEMA = "ivoa";
+    public static final String NAME = "obscore";
+    public static final String QUALIFIED_NAME = SCHEMA + "." + NAME;
+    /** Identifier declared in TAPRegExt dataModel for ObsCore 1.1. */
+    public static final String DATA_MODEL_IVOID = "ivo://ivoa.net/std/ObsCore#core-1.1";
+    /** The utype of the table itself. */
+    public static final String TABLE_UTYPE = "ivo://ivoa.net/std/obscore#table-1.1";
+
+    private ObscoreTable() {
+    }
+
+    /** The table definition. */
+    public static Table table() {
+        List<Column> c = new ArrayList<>();
+        // mandatory columns (ObsCore 1.1 table 6), in the standard's order
+        c.add(col("dataproduct_type", CHAR, "*", null, "meta.code.class", "ObsDataset.dataProductType",
+                "Data product (file content) primary type: image, cube, spectrum, sed, timeseries, visibility, event, measurements").principal().indexed().build());
+        c.add(col("calib_level", INT, null, null, "meta.code;obs.calib", "ObsDataset.calibLevel",
+                "Calibration level of the observation: 0 raw ... 3 science ready, 4 analysis product").principal().notNull().build());
+        c.add(col("obs_collection", CHAR, "*", null, "meta.id", "DataID.Collection",
+                "Name of the data collection").principal().indexed().notNull().build());
+        c.add(col("obs_id", CHAR, "*", null, "meta.id", "DataID.observationID",
+                "Internal ID given by the ObsTAP service").principal().indexed().notNull().build());
+        c.add(col("obs_publisher_did", CHAR, "*", null, "meta.ref.uri;meta.curation", "Curation.PublisherDID",
+                "ID for the Dataset given by the publisher").principal().indexed().notNull().build());
+        c.add(col("access_url", CHAR, "*", null, "meta.ref.url", "Access.Reference",
+                "URL used to access (download) the dataset").principal().build());
+        c.add(col("access_format", CHAR, "*", null, "meta.code.mime", "Access.Format",
+                "File content format (MIME type)").principal().build());
+        c.add(col("access_estsize", LONG, null, "kbyte", "phys.size;meta.file", "Access.Size",
+                "Estimated size of dataset in kilobytes").principal().build());
+        c.add(col("target_name", CHAR, "*", null, "meta.id;src", "Target.Name",
+                "Astronomical object observed, if any").principal().indexed().build());
+        c.add(col("s_ra", DOUBLE, null, "deg", "pos.eq.ra",
+                "Char.SpatialAxis.Coverage.Location.Coord.Position2D.Value2.C1",
+                "Central right ascension, ICRS").principal().indexed().build());
+        c.add(col("s_dec", DOUBLE, null, "deg", "pos.eq.dec",
+                "Char.SpatialAxis.Coverage.Location.Coord.Position2D.Value2.C2",
+                "Central declination, ICRS").principal().indexed().build());
+        c.add(col("s_fov", DOUBLE, null, "deg", "phys.angSize;instr.fov",
+                "Char.SpatialAxis.Coverage.Bounds.Extent.diameter",
+                "Diameter (bounds) of the covered region").principal().build());
+        c.add(Column.of("s_region", CHAR).arraysize("*").xtype("adql:REGION").ucd("pos.outline;obs.field")
+                .utype("obscore:Char.SpatialAxis.Coverage.Support.Area").std()
+                .description("Sky region covered by the data product (expressed in ICRS frame)").principal().build());
+        c.add(col("s_resolution", DOUBLE, null, "arcsec", "pos.angResolution",
+                "Char.SpatialAxis.Resolution.Refval.value",
+                "Spatial resolution of data as FWHM").principal().build());
+        c.add(col("s_xel1", LONG, null, null, "meta.number", "Char.SpatialAxis.numBins1",
+                "Number of elements along the first spatial axis").build());
+        c.add(col("s_xel2", LONG, null, null, "meta.number", "Char.SpatialAxis.numBins2",
+                "Number of elements along the second spatial axis").build());
+        c.add(col("t_min", DOUBLE, null, "d", "time.start;obs.exposure",
+                "Char.TimeAxis.Coverage.Bounds.Limits.StartTime",
+                "Start time in MJD").principal().indexed().build());
+        c.add(col("t_max", DOUBLE, null, "d", "time.end;obs.exposure",
+                "Char.TimeAxis.Coverage.Bounds.Limits.StopTime",
+                "Stop time in MJD").principal().build());
+        c.add(col("t_exptime", DOUBLE, null, "s", "time.duration;obs.exposure",
+                "Char.TimeAxis.Coverage.Support.Extent",
+                "Total exposure time").principal().build());
+        c.add(col("t_resolution", DOUBLE, null, "s", "time.resolution",
+                "Char.TimeAxis.Resolution.Refval.value",
+                "Temporal resolution FWHM").principal().build());
+        c.add(col("t_xel", LONG, null, null, "meta.number", "Char.TimeAxis.numBins",
+                "Number of elements along the time axis").build());
+        c.add(col("em_min", DOUBLE, null, "m", "em.wl;stat.min",
+                "Char.SpectralAxis.Coverage.Bounds.Limits.LoLimit",
+                "Start in spectral coordinates (vacuum wavelength)").principal().indexed().build());
+        c.add(col("em_max", DOUBLE, null, "m", "em.wl;stat.max",
+                "Char.SpectralAxis.Coverage.Bounds.Limits.HiLimit",
+                "Stop in spectral coordinates (vacuum wavelength)").principal().indexed().build());
+        c.add(col("em_res_power", DOUBLE, null, null, "spect.resolution",
+                "Char.SpectralAxis.Resolution.ResolPower.refVal",
+                "Value of the resolving power along the spectral axis (R)").principal().build());
+        c.add(col("em_xel", LONG, null, null, "meta.number", "Char.SpectralAxis.numBins",
+                "Number of elements along the spectral axis").build());
+        c.add(col("o_ucd", CHAR, "*", null, "meta.ucd", "Char.ObservableAxis.ucd",
+                "UCD of observable (e.g. phot.flux.density, phot.count, etc.)").principal().build());
+        c.add(col("pol_states", CHAR, "*", null, "meta.code;phys.polarization",
+                "Char.PolarizationAxis.stateList",
+                "List of polarization states or NULL if not applicable").build());
+        c.add(col("pol_xel", LONG, null, null, "meta.number", "Char.PolarizationAxis.numBins",
+                "Number of polarization samples").build());
+        c.add(col("facility_name", CHAR, "*", null, "meta.id;instr.tel", "Provenance.ObsConfig.Facility.name",
+                "Name of the facility used for this observation").principal().build());
+        c.add(col("instrument_name", CHAR, "*", null, "meta.id;instr", "Provenance.ObsConfig.Instrument.name",
+                "Name of the instrument used for this observation").principal().build());
+        // optional columns (ObsCore 1.1 table 7) that a FITS archive fills
+        c.add(col("dataproduct_subtype", CHAR, "*", null, "meta.code.class", "ObsDataset.dataProductSubtype",
+                "Data product specific type").build());
+        c.add(col("target_class", CHAR, "*", null, "src.class", "Target.Class",
+                "Class of the target object (star, galaxy, QSO...)").build());
+        c.add(col("obs_creation_date", CHAR, "*", null, "time;meta.dataset", "DataID.Date",
+                "Date of creation of the data product").xtype("timestamp").build());
+        c.add(col("obs_creator_did", CHAR, "*", null, "meta.id", "DataID.CreatorDID",
+                "IVOA dataset identifier given by the creator").build());
+        c.add(col("obs_title", CHAR, "*", null, "meta.title;obs", "DataID.Title",
+                "Brief description of the dataset").build());
+        c.add(col("publisher_id", CHAR, "*", null, "meta.ref.ivoid", "Curation.PublisherID",
+                "IVOA identifier of the data publisher").build());
+        c.add(col("bib_reference", CHAR, "*", null, "meta.bib.bibcode", "Curation.Reference",
+                "Bibcode of a publication describing the data").build());
+        c.add(col("data_rights", CHAR, "*", null, "meta.code", "Curation.Rights",
+                "Data rights: public, secure or proprietary").build());
+        c.add(col("obs_release_date", CHAR, "*", null, "time.release", "Curation.releaseDate",
+                "Date the data became or become public").xtype("timestamp").build());
+        c.add(col("em_ucd", CHAR, "*", null, "meta.ucd", "Char.SpectralAxis.ucd",
+                "Nature of the spectral axis (em.wl, em.freq...)").build());
+        c.add(col("em_unit", CHAR, "*", null, "meta.unit", "Char.SpectralAxis.unit",
+                "Units along the spectral axis").build());
+        c.add(col("o_unit", CHAR, "*", null, "meta.unit", "Char.ObservableAxis.unit",
+                "Units of the observable").build());
+        c.add(col("s_pixel_scale", DOUBLE, null, "arcsec", "phys.angSize;instr.pixel",
+                "Char.SpatialAxis.Sampling.RefVal.SamplingPeriod",
+                "Sampling period in world coordinate units along the spatial axis").build());
+        c.add(col("proposal_id", CHAR, "*", null, "meta.id;obs.proposal", "Provenance.Proposal.identifier",
+                "Identifier of proposal to which observation belongs").build());
+        c.add(Column.of("preview", CHAR).arraysize("*").ucd("meta.ref.url;meta.preview")
+                .description("URL of a quick-look preview of the product, if any").build());
+        c.add(Column.of("source_table", CHAR).arraysize("*").ucd("meta.id;meta.table")
+                .description("The archive table holding the full metadata of this product").build());
+        return new Table(SCHEMA, NAME, "table",
+                "ObsCore 1.1 table: one row per published observation or product (spectra, images, cubes).",
+                TABLE_UTYPE, c, List.of("obs_publisher_did"), List.of(), 1, new Table.Position("s_ra", "s_dec"));
+    }
+
+    private static Column.Builder col(String name, Datatype type, String arraysize, String unit, String ucd,
+                                      String utype, String description) {
+        return Column.of(name, type).arraysize(arraysize).unit(unit).ucd(ucd).utype("obscore:" + utype)
+                .description(description).std();
+    }
+}

@@ -1,0 +1,130 @@
+package meridian.sql.backend;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import meridian.sql.model.Column;
+import meridian.sql.model.Table;
+
+/**
+ * Apache Derby (embedded). Text of unbounded arraysize becomes {@code VARCHAR(32672)}, Derby's
+ * largest; {@code timestamp} xtypes become {@code TIMESTAMP}; geometry values are STC-S text.
+ * Every identifier is quoted, because Derby reserves common column names such as DEC.
+ */
+public class DerbyBackend implements Backend {
+
+    /** Derby's longest VARCHAR. */
+    public static final int MAX_VARCHAR = 32672;
+
+    private final List<DerbyFunctionInstaller> installers;
+
+    /** A backend that runs {@code installers} in {@link #prepare}. */
+    public DerbyBackend(List<DerbyFunctionInstaller> installers) {
+        this.installers = List.copyOf(installers);
+    }
+
+    public DerbyBackend() {
+        this(List.of());
+    }
+
+    @Override
+    public String name() {
+        return "derby";
+    }
+
+    @Override
+    public String sqlType(Column c) {
+        if ("timestamp".equals(c.xtype())) {
+            return "TIMESTAMP";
+        }
+        return switch (c.datatype()) {
+            case BOOLEAN -> "BOOLEAN";
+            case SHORT -> "SMALLINT";
+            case INT -> "INTEGER";
+            case LONG -> "BIGINT";
+            case FLOAT -> "REAL";
+            case DOUBLE -> c.arraysize() == null ? "DOUBLE" : "VARCHAR(" + MAX_VARCHAR + ")";
+            case CHAR, UNICODE_CHAR -> textType(c);
+        };
+    }
+
+    private static String textType(Column c) {
+        if (c.arraysize() == null) {
+            return "CHAR(1)";
+        }
+        int n = c.maxLength();
+        if (n < 0) {
+            return "VARCHAR(" + MAX_VARCHAR + ")";
+        }
+        return c.isVariableText() ? "VARCHAR(" + n + ")" : "CHAR(" + n + ")";
+    }
+
+    @Override
+    public List<String> createTable(Table table) {
+        List<String> out = new ArrayList<>();
+        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(qualified(table)).append(" (");
+        for (int i = 0; i < table.columns().size(); i++) {
+            Column c = table.columns().get(i);
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(quote(c.name())).append(' ').append(sqlType(c));
+            if (!c.nullable()) {
+                sb.append(" NOT NULL");
+            }
+        }
+        if (!table.primaryKey().isEmpty()) {
+            sb.append(", PRIMARY KEY (");
+            sb.append(String.join(", ", table.primaryKey().stream().map(this::quote).toList()));
+            sb.append(')');
+        }
+        sb.append(')');
+        out.add(sb.toString());
+        int n = 0;
+        for (Column c : table.columns()) {
+            if (c.indexed() && !table.primaryKey().equals(List.of(c.name()))) {
+                out.add("CREATE INDEX " + quote(indexName(table, n++)) + " ON " + qualified(table)
+                        + " (" + quote(c.name()) + ")");
+            }
+        }
+        return out;
+    }
+
+    /** A short, unique, deterministic index name (Derby limits identifiers to 128 characters). */
+    static String indexName(Table table, int n) {
+        String base = ("ix_" + table.schema() + "_" + table.name()).replaceAll("[^A-Za-z0-9_]", "_");
+        if (base.length() > 100) {
+            base = base.substring(0, 100);
+        }
+        return base + "_" + n;
+    }
+
+    @Override
+    public void ensureSchema(Connection connection, String schema) throws SQLException {
+        try (ResultSet rs = connection.getMetaData().getSchemas(null, schema)) {
+            if (rs.next()) {
+                return;
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE SCHEMA " + quote(schema));
+        }
+    }
+
+    @Override
+    public boolean tableExists(Connection connection, Table table) throws SQLException {
+        try (ResultSet rs = connection.getMetaData().getTables(null, table.schema(), table.name(), null)) {
+            return rs.next();
+        }
+    }
+
+    @Override
+    public void prepare(Connection connection) throws SQLException {
+        for (DerbyFunctionInstaller installer : installers) {
+            installer.install(connection, this);
+        }
+    }
+}
