@@ -1,0 +1,67 @@
+package meridian.server;
+
+import java.sql.SQLException;
+import java.util.List;
+import meridian.server.config.MeridianConfig;
+import meridian.server.tap.QueryPlanner;
+import meridian.server.vosi.LanguageFeature;
+import meridian.sql.Database;
+import meridian.sql.archive.ArchiveModel;
+import meridian.sql.backend.DerbyBackend;
+
+/**
+ * The archive behind a running service: the database (created on first start, reused after)
+ * with its metadata model, and the ADQL planner for its dialect. Close it after the server stops.
+ */
+public final class Archive implements AutoCloseable {
+
+    private final Database database;
+    private final MeridianServer.Parts parts;
+
+    private Archive(Database database, QueryPlanner planner, List<LanguageFeature> features) {
+        this.database = database;
+        this.parts = new MeridianServer.Parts(database, planner, features);
+    }
+
+    /** Opens the archive the configuration describes, creating its tables when they are missing. */
+    public static Archive open(MeridianConfig config) throws SQLException {
+        var dbConfig = config.databaseConfig();
+        if (!"derby".equals(dbConfig.kind())) {
+            throw new IllegalArgumentException("database.kind " + dbConfig.kind() + " is not supported yet");
+        }
+        Database db = Database.open(dbConfig, Dialects.derbyBackend(),
+                ArchiveModel.create(config.archive().schema(), config.service().title()));
+        return new Archive(db, Dialects.derbyPlanner(), Dialects.derbyFeatures());
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public MeridianServer.Parts parts() {
+        return parts;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    /** Placeholder kept package-private so the wiring stays in one file. */
+    static final class Dialects {
+        private Dialects() {
+        }
+
+        static DerbyBackend derbyBackend() {
+            return new DerbyBackend();
+        }
+
+        static QueryPlanner derbyPlanner() {
+            throw new UnsupportedOperationException("wired when the adql module lands");
+        }
+
+        static List<LanguageFeature> derbyFeatures() {
+            return List.of();
+        }
+    }
+}

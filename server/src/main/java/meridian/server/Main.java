@@ -1,0 +1,111 @@
+package meridian.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import meridian.server.config.ConfigException;
+import meridian.server.config.MeridianConfig;
+import org.eclipse.jetty.server.Server;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code meridian} command line: {@code serve}, {@code ingest}. */
+@Command(name = "meridian", mixinStandardHelpOptions = true, version = "Meridian 0.1",
+        description = "An IVOA data server: TAP, ObsCore, SSA, DataLink, SODA.",
+        subcommands = {Main.Serve.class})
+public final class Main implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 2;
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+                        cmd.getErr().println("meridian: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                })
+                .execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Options every subcommand shares. */
+    static class Common {
+        @Option(names = "--config", description = "configuration file (default: conf/meridian.yaml)",
+                defaultValue = "conf/meridian.yaml")
+        Path config;
+
+        @Option(names = "--data", description = "data directory (default: archive.data_dir of the configuration)")
+        Path data;
+
+        MeridianConfig load() {
+            if (!Files.isRegularFile(config)) {
+                throw new ConfigException("configuration file " + config + " not found (run from the repository"
+                        + " root or give --config)");
+            }
+            MeridianConfig c = MeridianConfig.load(config);
+            return data == null ? c : c.withDataDir(data);
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Serve the archive over HTTP (creates the archive, with demo data, when it is empty).")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @Option(names = "--port", description = "TCP port (default: service.port, 8080)")
+        Integer port;
+
+        @Option(names = "--host", description = "interface to listen on (default: 0.0.0.0)", defaultValue = "0.0.0.0")
+        String host;
+
+        @Override
+        public Integer call() throws Exception {
+            MeridianConfig config = common.load();
+            int p = port != null ? port : config.port();
+            try (Archive archive = Archive.open(config)) {
+                Server server = MeridianServer.create(config, archive.parts(), host, p);
+                server.start();
+                int actual = ((org.eclipse.jetty.server.ServerConnector) server.getConnectors()[0]).getLocalPort();
+                String shown = host.equals("0.0.0.0") ? "localhost" : host;
+                String base = "http://" + shown + ":" + actual;
+                System.out.println("Meridian is serving " + config.dataDir());
+                System.out.println("  landing page   " + base + "/");
+                System.out.println("  TAP service    " + base + "/tap");
+                System.out.println("  capabilities   " + base + "/tap/capabilities");
+                System.out.println("  tables         " + base + "/tap/tables");
+                System.out.println("  examples       " + base + "/tap/examples");
+                System.out.println("Stop with Ctrl-C.");
+                // On Ctrl-C/SIGTERM the hook stops Jetty, then waits until this thread has closed
+                // the database (the JVM waits for hooks), so Derby always shuts down cleanly.
+                CountDownLatch closed = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.stop();
+                        closed.await();
+                    } catch (Exception e) {
+                        System.err.println("meridian: error while stopping: " + e.getMessage());
+                    }
+                }, "meridian-shutdown"));
+                try {
+                    server.join();
+                } finally {
+                    archive.close();
+                    System.out.println("Meridian stopped.");
+                    closed.countDown();
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package meridian.server;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.MultipartConfigElement;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import meridian.server.config.MeridianConfig;
+import meridian.server.http.CorsFilter;
+import meridian.server.http.ServiceUrls;
+import meridian.server.http.VoErrorHandler;
+import meridian.server.http.VoServletErrorHandler;
+import meridian.server.tap.QueryPlanner;
+import meridian.server.tap.TapParameters;
+import meridian.server.tap.TapSyncServlet;
+import meridian.server.vosi.AvailabilityServlet;
+import meridian.server.vosi.CapabilitiesServlet;
+import meridian.server.vosi.Example;
+import meridian.server.vosi.ExamplesServlet;
+import meridian.server.vosi.LanguageFeature;
+import meridian.server.vosi.TablesServlet;
+import meridian.server.vosi.TapCapabilities;
+import meridian.sql.Database;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Wires the whole service in plain Java: one servlet instance per endpoint, given its
+ * dependencies. {@link #create} returns an unstarted Jetty server; tests start it on port 0 on
+ * 127.0.0.1 and stop it through the handle.
+ */
+public final class MeridianServer {
+
+    /** Largest request body accepted as form parameters (long ADQL queries by POST). */
+    private static final int MAX_FORM_BYTES = 2 << 20;
+
+    private MeridianServer() {
+    }
+
+    /** What the server needs besides the configuration. */
+    public record Parts(Database database, QueryPlanner planner, List<LanguageFeature> adqlFeatures) {
+    }
+
+    /**
+     * An unstarted server.
+     *
+     * @param config the configuration
+     * @param parts  database and ADQL planner
+     * @param host   interface to listen on ({@code 127.0.0.1} in tests, {@code 0.0.0.0} to serve)
+     * @param port   port, 0 for any free one
+     */
+    public static Server create(MeridianConfig config, Parts parts, String host, int port) {
+        Server server = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(64 * 1024); // long ADQL in GET query strings
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setErrorHandler(new VoErrorHandler());
+
+        ServletContextHandler ctx = new ServletContextHandler("/");
+        ctx.setMaxFormContentSize(MAX_FORM_BYTES);
+        ctx.setErrorHandler(new VoServletErrorHandler());
+        ServiceUrls urls = new ServiceUrls(config.service().baseUrl());
+        TapParameters.Limits limits = new TapParameters.Limits(config.maxrecDefault(), config.maxrecLimit());
+
+        ServletHolder sync = new ServletHolder("tap-sync",
+                new TapSyncServlet(parts.database(), parts.planner(), limits, config.syncTimeoutSeconds()));
+        sync.getRegistration().setMultipartConfig(new MultipartConfigElement(
+                tmpDir(config).toString(), MAX_FORM_BYTES, MAX_FORM_BYTES, 64 * 1024));
+        ctx.addServlet(sync, "/tap/sync");
+        TapCapabilities capabilities = new TapCapabilities(parts.adqlFeatures(), config.maxrecDefault(),
+                config.maxrecLimit(), config.syncTimeoutSeconds());
+        ctx.addServlet(new ServletHolder("tap-capabilities", new CapabilitiesServlet(capabilities, urls)),
+                "/tap/capabilities");
+        ctx.addServlet(new ServletHolder("tap-availability", new AvailabilityServlet(parts.database())),
+                "/tap/availability");
+        ctx.addServlet(new ServletHolder("tap-tables", new TablesServlet(parts.database())), "/tap/tables/*");
+        List<Example> examples = Example.load(config.baseDir().resolve("conf/examples.yaml"),
+                config.archive().schema());
+        ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
+        ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
+
+        ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
+        server.setHandler(ctx);
+        server.setStopAtShutdown(false);
+        server.setStopTimeout(5_000);
+        return server;
+    }
+
+    /** The directory multipart uploads are spooled to; created here. */
+    private static Path tmpDir(MeridianConfig config) {
+        Path tmp = config.dataDir().resolve("tmp");
+        try {
+            java.nio.file.Files.createDirectories(tmp);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + tmp, e);
+        }
+        return tmp;
+    }
+}

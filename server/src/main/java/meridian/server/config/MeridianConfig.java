@@ -1,0 +1,140 @@
+package meridian.server.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import meridian.sql.DatabaseConfig;
+
+/**
+ * {@code conf/meridian.yaml}, read once at start-up. Unknown keys are errors, so a typo in the
+ * file is reported instead of silently ignored. Paths are resolved against {@link #baseDir()}.
+ */
+public record MeridianConfig(Service service, Archive archive, Database database, Tap tap, Path baseDir) {
+
+    /** {@code service:} identity and contact. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Service(String title, String description, String authority,
+                          @JsonProperty("base_url") String baseUrl, Integer port,
+                          @JsonProperty("contact_name") String contactName,
+                          @JsonProperty("contact_email") String contactEmail) {
+    }
+
+    /** {@code archive:} where data lives and the archive's schema. */
+    public record Archive(@JsonProperty("data_dir") String dataDir, String schema) {
+    }
+
+    /** {@code database:} which backend. */
+    public record Database(String kind, @JsonProperty("jdbc_url") String jdbcUrl, String user, String password,
+                           @JsonProperty("password_file") String passwordFile,
+                           @JsonProperty("pool_size") Integer poolSize) {
+    }
+
+    /** {@code tap:} limits declared in the capabilities and enforced. */
+    public record Tap(@JsonProperty("maxrec_default") Long maxrecDefault,
+                      @JsonProperty("maxrec_limit") Long maxrecLimit,
+                      @JsonProperty("sync_timeout_seconds") Integer syncTimeoutSeconds,
+                      @JsonProperty("upload_limit_rows") Long uploadLimitRows,
+                      @JsonProperty("upload_limit_bytes") Long uploadLimitBytes) {
+    }
+
+    private record File(Service service, Archive archive, Database database, Tap tap) {
+    }
+
+    /**
+     * Reads a configuration file. Relative paths in it are resolved against the parent of the
+     * directory holding the file (conf/.. is the repository root).
+     *
+     * @throws ConfigException naming the file and the problem
+     */
+    public static MeridianConfig load(Path file) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        File f;
+        try {
+            f = yaml.readValue(Files.readAllBytes(file), File.class);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(file + ": " + e.getOriginalMessage() + " at " + e.getPathReference());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
+        if (f == null) {
+            throw new ConfigException(file + ": the file is empty");
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = abs.getParent() != null && abs.getParent().getParent() != null
+                ? abs.getParent().getParent() : abs.getParent();
+        return new MeridianConfig(f.service(), f.archive(), f.database(), f.tap(), base).validated(file);
+    }
+
+    private MeridianConfig validated(Path file) {
+        if (service == null || archive == null || tap == null) {
+            throw new ConfigException(file + ": the sections service, archive and tap are required");
+        }
+        if (archive.schema() == null || !archive.schema().matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new ConfigException(file + ": archive.schema must be a plain identifier, got " + archive.schema());
+        }
+        if (service.authority() == null || service.authority().isBlank()) {
+            throw new ConfigException(file + ": service.authority is required (the ivo:// authority)");
+        }
+        if (maxrecDefault() < 0 || maxrecLimit() < maxrecDefault()) {
+            throw new ConfigException(file + ": tap.maxrec_default must be between 0 and tap.maxrec_limit");
+        }
+        return this;
+    }
+
+    /** A copy with another data directory (the {@code --data} option). */
+    public MeridianConfig withDataDir(Path dataDir) {
+        return new MeridianConfig(service, new Archive(dataDir.toAbsolutePath().toString(), archive.schema()),
+                database, tap, baseDir);
+    }
+
+    /** The data directory, absolute. */
+    public Path dataDir() {
+        String d = archive.dataDir() == null ? "data" : archive.dataDir();
+        return baseDir.resolve(d).toAbsolutePath().normalize();
+    }
+
+    /** The database to open. */
+    public DatabaseConfig databaseConfig() {
+        String kind = database == null || database.kind() == null ? "derby" : database.kind();
+        int pool = database == null || database.poolSize() == null ? 8 : database.poolSize();
+        if ("derby".equals(kind)) {
+            return new DatabaseConfig("derby", dataDir().resolve("db"), null, null, null, pool);
+        }
+        if ("postgresql".equals(kind)) {
+            String password = database.password();
+            if (password == null && database.passwordFile() != null) {
+                try {
+                    password = Files.readString(baseDir.resolve(database.passwordFile())).strip();
+                } catch (IOException e) {
+                    throw new ConfigException("database.password_file: cannot read " + database.passwordFile()
+                            + ": " + e.getMessage());
+                }
+            }
+            return new DatabaseConfig(kind, null, database.jdbcUrl(), database.user(), password, pool);
+        }
+        throw new ConfigException("database.kind must be derby or postgresql, got " + kind);
+    }
+
+    public long maxrecDefault() {
+        return tap.maxrecDefault() == null ? 10_000 : tap.maxrecDefault();
+    }
+
+    public long maxrecLimit() {
+        return tap.maxrecLimit() == null ? 10_000_000 : tap.maxrecLimit();
+    }
+
+    public int syncTimeoutSeconds() {
+        return tap.syncTimeoutSeconds() == null ? 600 : tap.syncTimeoutSeconds();
+    }
+
+    public int port() {
+        return service.port() == null ? 8080 : service.port();
+    }
+}

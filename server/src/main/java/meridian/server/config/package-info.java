@@ -1,0 +1,2 @@
+/** Reading and validating {@code conf/meridian.yaml}. */
+package meridian.server.config;

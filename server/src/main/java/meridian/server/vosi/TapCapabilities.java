@@ -1,0 +1,106 @@
+package meridian.server.vosi;
+
+import static meridian.server.http.ErrorDocument.escape;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import meridian.server.results.ResultFormat;
+import meridian.sql.archive.ObscoreTable;
+
+/**
+ * The VOSI capabilities of the TAP service (TAPRegExt 1.0 for the TAP capability): exactly
+ * the languages, optional ADQL features, output formats and limits that work. The registry
+ * interface builds its records from the same capability fragments.
+ *
+ * @param languageFeatures the optional ADQL features the translator supports
+ * @param maxrecDefault    default MAXREC
+ * @param maxrecLimit      hard MAXREC
+ * @param syncTimeout      execution time limit of sync queries, seconds
+ */
+public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxrecDefault, long maxrecLimit,
+                              int syncTimeout) {
+
+    /** TAPRegExt output format identifiers of the standard formats. */
+    private static final Map<ResultFormat, String> FORMAT_IDS = Map.of(
+            ResultFormat.VOTABLE_BINARY2, "ivo://ivoa.net/std/TAPRegExt#output-votable-binary2",
+            ResultFormat.VOTABLE_TABLEDATA, "ivo://ivoa.net/std/TAPRegExt#output-votable-td",
+            ResultFormat.VOTABLE_BINARY, "ivo://ivoa.net/std/TAPRegExt#output-votable-binary",
+            ResultFormat.CSV, "ivo://ivoa.net/std/TAPRegExt#output-csv",
+            ResultFormat.TSV, "ivo://ivoa.net/std/TAPRegExt#output-tsv");
+
+    /** The whole {@code vosi:capabilities} document for a TAP service at {@code tapUrl}. */
+    public String document(String tapUrl) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<vosi:capabilities xmlns:vosi=\"http://www.ivoa.net/xml/VOSICapabilities/v1.0\"")
+                .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
+                .append(" xmlns:vr=\"http://www.ivoa.net/xml/VOResource/v1.0\"")
+                .append(" xmlns:vs=\"http://www.ivoa.net/xml/VODataService/v1.1\"")
+                .append(" xmlns:tr=\"http://www.ivoa.net/xml/TAPRegExt/v1.0\">\n");
+        sb.append(tapCapability(tapUrl));
+        sb.append(simpleCapability("ivo://ivoa.net/std/VOSI#capabilities", tapUrl + "/capabilities"));
+        sb.append(simpleCapability("ivo://ivoa.net/std/VOSI#availability", tapUrl + "/availability"));
+        sb.append(simpleCapability("ivo://ivoa.net/std/VOSI#tables-1.1", tapUrl + "/tables"));
+        sb.append(simpleCapability("ivo://ivoa.net/std/DALI#examples", tapUrl + "/examples"));
+        sb.append("</vosi:capabilities>\n");
+        return sb.toString();
+    }
+
+    /** The {@code tr:TableAccess} capability element. */
+    public String tapCapability(String tapUrl) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("  <capability standardID=\"ivo://ivoa.net/std/TAP\" xsi:type=\"tr:TableAccess\">\n")
+                .append("    <interface xsi:type=\"vs:ParamHTTP\" role=\"std\" version=\"1.1\">\n")
+                .append("      <accessURL use=\"base\">").append(escape(tapUrl)).append("</accessURL>\n")
+                .append("    </interface>\n");
+        sb.append("    <dataModel ivo-id=\"").append(ObscoreTable.DATA_MODEL_IVOID)
+                .append("\">ObsCore-1.1</dataModel>\n");
+        sb.append("    <language>\n      <name>ADQL</name>\n")
+                .append("      <version ivo-id=\"ivo://ivoa.net/std/ADQL#v2.0\">2.0</version>\n")
+                .append("      <version ivo-id=\"ivo://ivoa.net/std/ADQL#v2.1\">2.1</version>\n")
+                .append("      <description>ADQL 2.1 (ADQL 2.0 queries are accepted too)</description>\n");
+        Map<String, List<LanguageFeature>> byType = new LinkedHashMap<>();
+        for (LanguageFeature f : languageFeatures) {
+            byType.computeIfAbsent(f.type(), t -> new java.util.ArrayList<>()).add(f);
+        }
+        byType.forEach((type, features) -> {
+            sb.append("      <languageFeatures type=\"").append(escape(type)).append("\">\n");
+            for (LanguageFeature f : features) {
+                sb.append("        <feature><form>").append(escape(f.form())).append("</form>");
+                if (f.description() != null) {
+                    sb.append("<description>").append(escape(f.description())).append("</description>");
+                }
+                sb.append("</feature>\n");
+            }
+            sb.append("      </languageFeatures>\n");
+        });
+        sb.append("    </language>\n");
+        for (ResultFormat f : ResultFormat.ALL) {
+            String id = FORMAT_IDS.get(f);
+            sb.append("    <outputFormat").append(id == null ? "" : " ivo-id=\"" + id + "\"").append(">\n")
+                    .append("      <mime>").append(escape(f.mime())).append("</mime>\n");
+            for (String alias : f.aliases()) {
+                if (!alias.contains("/") || alias.startsWith("votable/")) {
+                    sb.append("      <alias>").append(escape(alias)).append("</alias>\n");
+                }
+            }
+            sb.append("    </outputFormat>\n");
+        }
+        sb.append("    <executionDuration><hard>").append(syncTimeout).append("</hard></executionDuration>\n");
+        sb.append("    <outputLimit>\n")
+                .append("      <default unit=\"row\">").append(maxrecDefault).append("</default>\n")
+                .append("      <hard unit=\"row\">").append(maxrecLimit).append("</hard>\n")
+                .append("    </outputLimit>\n");
+        sb.append("  </capability>\n");
+        return sb.toString();
+    }
+
+    private static String simpleCapability(String standardId, String url) {
+        return "  <capability standardID=\"" + standardId + "\">\n"
+                + "    <interface xsi:type=\"vs:ParamHTTP\">\n"
+                + "      <accessURL use=\"full\">" + escape(url) + "</accessURL>\n"
+                + "    </interface>\n"
+                + "  </capability>\n";
+    }
+}

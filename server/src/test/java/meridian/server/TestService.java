@@ -1,0 +1,142 @@
+package meridian.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import meridian.server.config.MeridianConfig;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A real Meridian server for integration tests: a fresh Derby archive in a temporary
+ * directory holding {@link #ROWS} known ObsCore rows (and their product files), served by Jetty
+ * on 127.0.0.1 on a free port. Start once per test class; {@link #close} stops the server by its
+ * own handle and deletes the directory.
+ */
+public final class TestService implements AutoCloseable {
+
+    /** Number of ObsCore rows inserted. */
+    public static final int ROWS = 40;
+
+    private final Path dir;
+    private final Archive archive;
+    private final Server server;
+    private final String baseUrl;
+
+    private TestService(Path dir, Archive archive, Server server, String baseUrl) {
+        this.dir = dir;
+        this.archive = archive;
+        this.server = server;
+        this.baseUrl = baseUrl;
+    }
+
+    public static TestService start() throws Exception {
+        Path dir = Files.createTempDirectory("meridian-it");
+        MeridianConfig config = MeridianConfig.load(Path.of("../conf/meridian.yaml")).withDataDir(dir);
+        Archive archive = Archive.open(config);
+        insertRows(archive, config.archive().schema());
+        Server server = MeridianServer.create(config, archive.parts(), "127.0.0.1", 0);
+        server.start();
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return new TestService(dir, archive, server, "http://127.0.0.1:" + port);
+    }
+
+    /** e.g. {@code http://127.0.0.1:41234} */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String tapUrl() {
+        return baseUrl + "/tap";
+    }
+
+    public Archive archive() {
+        return archive;
+    }
+
+    /**
+     * Rows i = 0..ROWS-1: obs_id {@code obs-NN}, spectra for even i and images for odd i,
+     * s_ra = 10 + i, s_dec = -5 + i / 2, em 400..700 nm shifted by i nm, target {@code star-(i%5)},
+     * collections {@code alpha} (i < 25) and {@code beta}; two product files per product.
+     */
+    private static void insertRows(Archive archive, String schema) throws SQLException {
+        try (Connection c = archive.database().connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"ivoa\".\"obscore\" (\"dataproduct_type\","
+                    + " \"calib_level\", \"obs_collection\", \"obs_id\", \"obs_publisher_did\", \"access_url\","
+                    + " \"access_format\", \"access_estsize\", \"target_name\", \"s_ra\", \"s_dec\", \"s_fov\","
+                    + " \"s_region\", \"t_min\", \"t_max\", \"t_exptime\", \"em_min\", \"em_max\", \"em_res_power\","
+                    + " \"facility_name\", \"instrument_name\", \"obs_release_date\", \"s_xel1\", \"s_xel2\","
+                    + " \"em_xel\", \"t_xel\", \"pol_xel\", \"o_ucd\")"
+                    + " VALUES (?, 2, ?, ?, ?, ?, 'application/fits', ?, ?, ?, ?, 0.1, ?, ?, ?, 600, ?, ?, 2000,"
+                    + " 'Test Telescope', 'TSPEC', TIMESTAMP('2020-01-01 00:00:00'), ?, ?, ?, 1, 1,"
+                    + " 'phot.flux.density;em.wl')");
+                 PreparedStatement files = c.prepareStatement("INSERT INTO \"" + schema + "\".\"product_files\""
+                         + " (\"product_id\", \"archive_id\", \"category\", \"extension\", \"original_filename\","
+                         + " \"access_url\", \"access_estsize\", \"content_type\") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < ROWS; i++) {
+                    boolean spectrum = i % 2 == 0;
+                    String obsId = String.format("obs-%02d", i);
+                    String did = "ivo://meridian.demo/test?" + obsId;
+                    double ra = 10 + i;
+                    double dec = -5 + i / 2.0;
+                    ps.setString(1, spectrum ? "spectrum" : "image");
+                    ps.setString(2, i < 25 ? "alpha" : "beta");
+                    ps.setString(3, obsId);
+                    ps.setString(4, did);
+                    ps.setString(5, "http://127.0.0.1/files/" + obsId + ".fits");
+                    ps.setLong(6, 100 + i);
+                    ps.setString(7, "star-" + (i % 5));
+                    ps.setDouble(8, ra);
+                    ps.setDouble(9, dec);
+                    ps.setString(10, String.format(java.util.Locale.ROOT,
+                            "Polygon ICRS %.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f",
+                            ra - 0.05, dec - 0.05, ra + 0.05, dec - 0.05, ra + 0.05, dec + 0.05, ra - 0.05, dec + 0.05));
+                    ps.setDouble(11, 58000 + i);
+                    ps.setDouble(12, 58000 + i + 600 / 86400.0);
+                    ps.setDouble(13, (400 + i) * 1e-9);
+                    ps.setDouble(14, (700 + i) * 1e-9);
+                    ps.setLong(15, spectrum ? 1 : 100);
+                    ps.setLong(16, spectrum ? 1 : 100);
+                    ps.setLong(17, spectrum ? 3000 : 1);
+                    ps.executeUpdate();
+                    for (String category : new String[] {spectrum ? "SCIENCE.SPECTRUM" : "SCIENCE.IMAGE",
+                            "ANCILLARY.PREVIEW"}) {
+                        boolean science = category.startsWith("SCIENCE");
+                        String name = obsId + (science ? ".fits" : ".png");
+                        files.setString(1, did);
+                        files.setString(2, obsId + (science ? "" : "-preview"));
+                        files.setString(3, category);
+                        files.setString(4, science ? "fits" : "png");
+                        files.setString(5, name);
+                        files.setString(6, "http://127.0.0.1/files/" + name);
+                        files.setLong(7, science ? 100 + i : 10);
+                        files.setString(8, science ? "application/fits" : "image/png");
+                        files.executeUpdate();
+                    }
+                }
+            }
+            c.commit();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        archive.close();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless
+                }
+            });
+        }
+    }
+}

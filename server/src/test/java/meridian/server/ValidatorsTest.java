@@ -1,0 +1,88 @@
+package meridian.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reference validator and a real client against a live server: STILTS taplint (Debian
+ * package {@code stilts}) and pyvo (Debian package {@code python3-pyvo}, run by the system
+ * Python). {@code ./meridian test} installs both; without them these tests fail and say so.
+ */
+class ValidatorsTest {
+
+    /** taplint stages left out: ObsLocTAP (not served) and, until async TAP lands, the UWS/async stages. */
+    static final String SKIPPED_STAGES = "-LOC -QAS -UWS";
+
+    private static TestService service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = TestService.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        service.close();
+    }
+
+    @Test
+    void taplintReportsNoErrorsOrFailures() throws Exception {
+        Path stilts = requireTool("/usr/bin/stilts", "stilts");
+        Result r = run(List.of(stilts.toString(), "taplint", "tapurl=" + service.tapUrl(),
+                "stages=" + SKIPPED_STAGES, "report=EWF", "maxrepeat=9", "truncate=400"), 600);
+        Matcher m = Pattern.compile("Totals: Errors: (\\d+); Warnings: (\\d+); Infos: \\d+; Summaries: \\d+;"
+                + " Failures: (\\d+)").matcher(r.output);
+        assertTrue(m.find(), "taplint did not finish:\n" + r.output);
+        int errors = Integer.parseInt(m.group(1));
+        int warnings = Integer.parseInt(m.group(2));
+        int failures = Integer.parseInt(m.group(3));
+        System.out.println("taplint: " + errors + " errors, " + warnings + " warnings, " + failures + " failures");
+        assertEquals(0, errors + failures, "taplint found errors or failures:\n" + r.output);
+    }
+
+    @Test
+    void pyvoSearchesAndReadsTables() throws Exception {
+        Path python = requireTool("/usr/bin/python3", "python3-pyvo");
+        Result r = run(List.of(python.toString(), "src/test/python/pyvo_check.py", service.tapUrl()), 300);
+        assertEquals(0, r.exit, "pyvo check failed:\n" + r.output);
+        assertTrue(r.output.contains("pyvo: OK"), r.output);
+    }
+
+    private static Path requireTool(String path, String debianPackage) {
+        Path p = Path.of(path);
+        assertTrue(Files.isExecutable(p), path + " is missing: install the Debian package " + debianPackage
+                + " (./meridian test does)");
+        return p;
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+        pb.environment().remove("PYTHONPATH");
+        Process p = pb.start();
+        byte[] out;
+        try (var in = p.getInputStream()) {
+            out = in.readAllBytes();
+        }
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command.get(0) + " did not finish in " + timeoutSeconds + " s");
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+}
