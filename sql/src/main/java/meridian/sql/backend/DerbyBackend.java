@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import meridian.sql.geom.SkyCells;
 import meridian.sql.model.Column;
 import meridian.sql.model.Table;
 
@@ -13,6 +14,9 @@ import meridian.sql.model.Table;
  * Apache Derby (embedded). Text of unbounded arraysize becomes {@code VARCHAR(32672)}, Derby's
  * largest; {@code timestamp} xtypes become {@code TIMESTAMP}; geometry values are STC-S text.
  * Every identifier is quoted, because Derby reserves common column names such as DEC.
+ * A table with a {@link Table#position()} gets one more, hidden column: the generated sky cell
+ * {@link SkyCells#COLUMN} with an index, which the ADQL translator uses to pre-filter cone and
+ * region searches. It is not in the model, so neither TAP_SCHEMA nor {@code SELECT *} show it.
  */
 public class DerbyBackend implements Backend {
 
@@ -76,6 +80,12 @@ public class DerbyBackend implements Backend {
                 sb.append(" NOT NULL");
             }
         }
+        if (table.position() != null) {
+            sb.append(", ").append(quote(SkyCells.COLUMN)).append(" INTEGER GENERATED ALWAYS AS (")
+                    .append(SkyCells.sqlExpression(quote(table.position().raColumn()),
+                            quote(table.position().decColumn())))
+                    .append(')');
+        }
         if (!table.primaryKey().isEmpty()) {
             sb.append(", PRIMARY KEY (");
             sb.append(String.join(", ", table.primaryKey().stream().map(this::quote).toList()));
@@ -89,6 +99,10 @@ public class DerbyBackend implements Backend {
                 out.add("CREATE INDEX " + quote(indexName(table, n++)) + " ON " + qualified(table)
                         + " (" + quote(c.name()) + ")");
             }
+        }
+        if (table.position() != null) {
+            out.add("CREATE INDEX " + quote(indexName(table, n)) + " ON " + qualified(table)
+                    + " (" + quote(SkyCells.COLUMN) + ")");
         }
         return out;
     }

@@ -1,0 +1,226 @@
+package meridian.sql.geom;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import meridian.sql.backend.DerbyFunctionInstaller;
+
+/**
+ * The Java stored functions the ADQL translator calls on Derby, in schema {@value #SCHEMA}:
+ * geometry constructors returning STC-S text ({@code POINT}, {@code CIRCLE}, {@code BOX},
+ * {@code POLYGON}), predicates returning 1/0 ({@code CONTAINS}, {@code INTERSECTS},
+ * {@code CONTAINS_POINT}, {@code IN_CIRCLE}), measures ({@code DISTANCE}, {@code AREA},
+ * {@code COORD1}, {@code COORD2}, {@code COORDSYS}, {@code CENTROID}, {@code REGION}) and the
+ * numeric functions ADQL has and Derby lacks ({@code ROUND}, {@code TRUNCATE}, {@code POWER},
+ * {@code MOD}). Every function is declared {@code RETURNS NULL ON NULL INPUT}, so SQL NULL in
+ * gives NULL out; malformed STC-S raises an SQL error naming the text.
+ *
+ * <p>The public static methods are the function bodies; they are also usable from Java.
+ * Thread-safe.
+ */
+public final class GeometryFunctions {
+
+    /** Schema holding the functions. */
+    public static final String SCHEMA = "MERIDIAN";
+
+    private static final String TEXT = "VARCHAR(32672)";
+
+    /** name, SQL parameter list, SQL return type, Java method. */
+    private record Fn(String name, String params, String returns, String method) {
+    }
+
+    private static final List<Fn> FUNCTIONS = List.of(
+            new Fn("POINT", "lon DOUBLE, lat DOUBLE", "VARCHAR(100)", "point"),
+            new Fn("CIRCLE", "lon DOUBLE, lat DOUBLE, radius DOUBLE", "VARCHAR(128)", "circle"),
+            new Fn("BOX", "lon DOUBLE, lat DOUBLE, width DOUBLE, height DOUBLE", "VARCHAR(160)", "box"),
+            new Fn("POLYGON", "coords DOUBLE ...", TEXT, "polygon"),
+            new Fn("DISTANCE", "lon1 DOUBLE, lat1 DOUBLE, lon2 DOUBLE, lat2 DOUBLE", "DOUBLE", "distance"),
+            new Fn("GEOM_DISTANCE", "g1 " + TEXT + ", g2 " + TEXT, "DOUBLE", "geomDistance"),
+            new Fn("IN_CIRCLE", "lon DOUBLE, lat DOUBLE, clon DOUBLE, clat DOUBLE, radius DOUBLE", "INTEGER",
+                    "inCircle"),
+            new Fn("CONTAINS_POINT", "lon DOUBLE, lat DOUBLE, g " + TEXT, "INTEGER", "containsPoint"),
+            new Fn("CONTAINS", "g1 " + TEXT + ", g2 " + TEXT, "INTEGER", "contains"),
+            new Fn("INTERSECTS", "g1 " + TEXT + ", g2 " + TEXT, "INTEGER", "intersects"),
+            new Fn("AREA", "g " + TEXT, "DOUBLE", "area"),
+            new Fn("CENTROID", "g " + TEXT, "VARCHAR(100)", "centroid"),
+            new Fn("COORD1", "g " + TEXT, "DOUBLE", "coord1"),
+            new Fn("COORD2", "g " + TEXT, "DOUBLE", "coord2"),
+            new Fn("COORDSYS", "g " + TEXT, "VARCHAR(64)", "coordsys"),
+            new Fn("REGION", "g " + TEXT, TEXT, "region"),
+            new Fn("ROUND", "x DOUBLE, n INTEGER", "DOUBLE", "round"),
+            new Fn("TRUNCATE", "x DOUBLE, n INTEGER", "DOUBLE", "truncate"),
+            new Fn("POWER", "x DOUBLE, y DOUBLE", "DOUBLE", "power"),
+            new Fn("MOD", "x DOUBLE, y DOUBLE", "DOUBLE", "mod"));
+
+    private GeometryFunctions() {
+    }
+
+    /**
+     * An installer creating every function above in schema {@value #SCHEMA} unless it exists
+     * (checked in SYS.SYSALIASES), so running it at every start is harmless. Pass it to
+     * {@code new DerbyBackend(List.of(GeometryFunctions.derbyInstaller()))}.
+     */
+    public static DerbyFunctionInstaller derbyInstaller() {
+        return (connection, backend) -> {
+            backend.ensureSchema(connection, SCHEMA);
+            for (Fn f : FUNCTIONS) {
+                if (exists(connection, f.name())) {
+                    continue;
+                }
+                boolean varargs = f.params().endsWith("...");
+                String sql = "CREATE FUNCTION " + backend.quote(SCHEMA) + "." + backend.quote(f.name())
+                        + "(" + f.params() + ") RETURNS " + f.returns()
+                        + " LANGUAGE JAVA PARAMETER STYLE " + (varargs ? "DERBY" : "JAVA")
+                        + " DETERMINISTIC NO SQL RETURNS NULL ON NULL INPUT EXTERNAL NAME '"
+                        + GeometryFunctions.class.getName() + "." + f.method() + "'";
+                try (Statement st = connection.createStatement()) {
+                    st.execute(sql);
+                } catch (SQLException e) {
+                    // X0Y32: created concurrently by another start-up; anything else is real
+                    if (!"X0Y32".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean exists(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM SYS.SYSALIASES a JOIN SYS.SYSSCHEMAS s"
+                + " ON a.SCHEMAID = s.SCHEMAID WHERE s.SCHEMANAME = ? AND a.ALIAS = ?")) {
+            ps.setString(1, SCHEMA);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    // ---- constructors ----
+
+    public static String point(double ra, double dec) {
+        return Stcs.format(new Shape.Point(ra, dec));
+    }
+
+    public static String circle(double ra, double dec, double radius) {
+        return Stcs.format(new Shape.Circle("ICRS", ra, dec, radius));
+    }
+
+    public static String box(double ra, double dec, double width, double height) {
+        return Stcs.format(new Shape.Box("ICRS", ra, dec, width, height));
+    }
+
+    public static String polygon(double... coords) {
+        return Stcs.format(new Shape.Polygon("ICRS", coords));
+    }
+
+    // ---- predicates (1 true, 0 false) ----
+
+    public static int inCircle(double ra, double dec, double cra, double cdec, double radius) {
+        return SphericalGeometry.inCircle(ra, dec, cra, cdec, radius) ? 1 : 0;
+    }
+
+    public static int containsPoint(double ra, double dec, String region) {
+        return SphericalGeometry.containsPoint(shape(region), ra, dec) ? 1 : 0;
+    }
+
+    /** ADQL CONTAINS(inner, outer). */
+    public static int contains(String inner, String outer) {
+        return SphericalGeometry.contains(shape(outer), shape(inner)) ? 1 : 0;
+    }
+
+    public static int intersects(String a, String b) {
+        return SphericalGeometry.intersects(shape(a), shape(b)) ? 1 : 0;
+    }
+
+    // ---- measures ----
+
+    public static double distance(double ra1, double dec1, double ra2, double dec2) {
+        return SphericalGeometry.distance(ra1, dec1, ra2, dec2);
+    }
+
+    public static double geomDistance(String p1, String p2) {
+        return SphericalGeometry.distance(asPoint(p1), asPoint(p2));
+    }
+
+    public static double area(String region) {
+        return SphericalGeometry.area(shape(region));
+    }
+
+    public static String centroid(String region) {
+        return Stcs.format(SphericalGeometry.centroid(shape(region)));
+    }
+
+    public static double coord1(String point) {
+        return asPoint(point).ra();
+    }
+
+    public static double coord2(String point) {
+        return asPoint(point).dec();
+    }
+
+    public static String coordsys(String region) {
+        return shape(region).frame();
+    }
+
+    /** Normalises an STC-S string (ADQL REGION). */
+    public static String region(String stcs) {
+        return Stcs.format(shape(stcs));
+    }
+
+    // ---- numeric helpers ----
+
+    /** ADQL ROUND(x, n): half away from zero, n may be negative. */
+    public static double round(double x, int digits) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return x;
+        }
+        return new java.math.BigDecimal(Double.toString(x))
+                .setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** ADQL TRUNCATE(x, n): towards zero, n may be negative. */
+    public static double truncate(double x, int digits) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return x;
+        }
+        return new java.math.BigDecimal(Double.toString(x))
+                .setScale(digits, java.math.RoundingMode.DOWN).doubleValue();
+    }
+
+    public static double power(double x, double y) {
+        return Math.pow(x, y);
+    }
+
+    /** ADQL MOD on any numbers: the remainder with the sign of x. */
+    public static double mod(double x, double y) {
+        return x % y;
+    }
+
+    // ---- parsing with a one-entry cache per thread: a query usually compares every row to one constant ----
+
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+    static Shape shape(String stcs) {
+        Object[] last = LAST.get();
+        if (stcs.equals(last[0])) {
+            return (Shape) last[1];
+        }
+        Shape s = Stcs.parse(stcs);
+        last[0] = stcs;
+        last[1] = s;
+        return s;
+    }
+
+    private static Shape.Point asPoint(String stcs) {
+        Shape s = shape(stcs);
+        if (s instanceof Shape.Point p) {
+            return p;
+        }
+        throw new IllegalArgumentException("not a point: " + stcs.toUpperCase(Locale.ROOT).split(" ")[0]);
+    }
+}

@@ -1,0 +1,120 @@
+package meridian.sql.geom;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The positional index of tables with a position: the sky cut into cells of
+ * {@value #CELL_DEG}&deg; in RA by {@value #CELL_DEG}&deg; in Dec, numbered
+ * {@code zone * RA_CELLS + raCell} where zone counts Dec bands from -90&deg;. The database keeps
+ * each row's cell in a generated column ({@link #COLUMN}, see {@link #sqlExpression}) with an
+ * index on it; the ADQL translator turns a cone into either a short list of cells
+ * ({@code cell IN (...)}, an index probe per cell, visiting little more than the cone) or, for
+ * large cones and the poles, a cell range covering the Dec band. The exact geometric test is
+ * always added after the pre-filter. Stateless.
+ */
+public final class SkyCells {
+
+    /** Name of the hidden generated column; it is not part of the metadata model. */
+    public static final String COLUMN = "meridian_cell";
+    /** Cell size in degrees. */
+    public static final double CELL_DEG = 0.25;
+    /** Cells per Dec band (360 / CELL_DEG). */
+    public static final int RA_CELLS = 1440;
+    /** Dec bands (180 / CELL_DEG). */
+    public static final int ZONES = 720;
+    /** Above this many cells a cone is pre-filtered by its Dec band instead. */
+    public static final int MAX_LISTED_CELLS = 400;
+
+    private SkyCells() {
+    }
+
+    /**
+     * The SQL expression computing the cell from the quoted RA and Dec columns; RA outside
+     * [0, 360) and Dec outside [-90, 90] are clamped into the edge cells.
+     */
+    public static String sqlExpression(String ra, String dec) {
+        return "CASE WHEN " + ra + " IS NULL OR " + dec + " IS NULL THEN NULL ELSE"
+                + " CAST(CASE WHEN " + dec + " >= 90 THEN " + (ZONES - 1) + " WHEN " + dec + " <= -90 THEN 0"
+                + " ELSE FLOOR((" + dec + " + 90) * " + (int) (1 / CELL_DEG) + ") END AS INTEGER) * " + RA_CELLS
+                + " + CAST(CASE WHEN " + ra + " >= 360 THEN " + (RA_CELLS - 1) + " WHEN " + ra + " < 0 THEN 0"
+                + " ELSE FLOOR(" + ra + " * " + (int) (1 / CELL_DEG) + ") END AS INTEGER) END";
+    }
+
+    /** The cell of a position, exactly as {@link #sqlExpression} computes it. */
+    public static int cell(double ra, double dec) {
+        return zone(dec) * RA_CELLS + raCell(ra);
+    }
+
+    static int zone(double dec) {
+        if (dec >= 90) {
+            return ZONES - 1;
+        }
+        if (dec <= -90) {
+            return 0;
+        }
+        return (int) Math.floor((dec + 90) * (1 / CELL_DEG));
+    }
+
+    static int raCell(double ra) {
+        if (ra >= 360) {
+            return RA_CELLS - 1;
+        }
+        if (ra < 0) {
+            return 0;
+        }
+        return (int) Math.floor(ra * (1 / CELL_DEG));
+    }
+
+    /**
+     * What a cone needs from the index: either {@code cells} (every cell a point of the cone can
+     * be in) or, when that list would be long, the inclusive cell range {@code [first, last]}
+     * of its Dec band.
+     *
+     * @param cells null when the range is to be used
+     */
+    public record Cover(List<Integer> cells, int first, int last) {
+    }
+
+    /** The cover of the cone of {@code radius} degrees around (ra, dec). */
+    public static Cover cover(double ra, double dec, double radius) {
+        // a small margin absorbs rounding in the exact test
+        double r = radius + 1e-9;
+        double decMin = Math.max(-90, dec - r);
+        double decMax = Math.min(90, dec + r);
+        int z1 = zone(decMin);
+        int z2 = zone(decMax);
+        Cover band = new Cover(null, z1 * RA_CELLS, z2 * RA_CELLS + RA_CELLS - 1);
+        if (r >= 90 || decMax >= 90 - 1e-9 || decMin <= -90 + 1e-9) {
+            return band;
+        }
+        double s = Math.sin(Math.toRadians(r)) / Math.cos(Math.toRadians(dec));
+        if (s >= 1) {
+            return band;
+        }
+        double half = Math.toDegrees(Math.asin(s)) + 1e-9;
+        if (half >= 180) {
+            return band;
+        }
+        double ra0 = ((ra % 360) + 360) % 360;
+        int c1 = (int) Math.floor((ra0 - half) / CELL_DEG);
+        int c2 = (int) Math.floor((ra0 + half) / CELL_DEG);
+        int width = c2 - c1 + 1;
+        if (width >= RA_CELLS || (long) width * (z2 - z1 + 1) > MAX_LISTED_CELLS) {
+            return band;
+        }
+        List<Integer> cells = new ArrayList<>();
+        for (int z = z1; z <= z2; z++) {
+            for (int c = c1; c <= c2; c++) {
+                int wrapped = ((c % RA_CELLS) + RA_CELLS) % RA_CELLS;
+                cells.add(z * RA_CELLS + wrapped);
+            }
+            // RA of exactly 360 is stored in the last cell; a cone touching 0 must see it
+            if (c1 < 0 || c2 >= RA_CELLS) {
+                cells.add(z * RA_CELLS + RA_CELLS - 1);
+                cells.add(z * RA_CELLS);
+            }
+        }
+        return new Cover(cells.stream().distinct().sorted().toList(), 0, 0);
+    }
+}
