@@ -13,6 +13,7 @@ import adql.query.ADQLOrder;
 import adql.query.ADQLQuery;
 import adql.query.ADQLSet;
 import adql.query.ClauseADQL;
+import adql.query.ClauseConstraints;
 import adql.query.ClauseOffset;
 import adql.query.ClauseSelect;
 import adql.query.IdentifierField;
@@ -20,9 +21,11 @@ import adql.query.SelectAllColumns;
 import adql.query.SelectItem;
 import adql.query.SetOperation;
 import adql.query.WithItem;
+import adql.query.constraint.ADQLConstraint;
 import adql.query.constraint.Between;
 import adql.query.constraint.Comparison;
 import adql.query.constraint.ComparisonOperator;
+import adql.query.constraint.ConstraintsGroup;
 import adql.query.from.ADQLTable;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
@@ -127,6 +130,23 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             return translate(order);
         }
         return super.translate(obj);
+    }
+
+    /** ADQLlib falls back to the ADQL text for operand kinds it does not list; list them all. */
+    @Override
+    public String translate(ADQLOperand op) throws TranslationException {
+        if (op instanceof GeometryValue<?> g) {
+            return translate(g.getValue());
+        }
+        return super.translate(op);
+    }
+
+    @Override
+    public String translate(ADQLConstraint cons) throws TranslationException {
+        if (cons instanceof ConstraintsGroup group) {
+            return translate((ClauseConstraints) group);
+        }
+        return super.translate(cons);
     }
 
     @Override
@@ -835,7 +855,8 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         List<ADQLOperand> out = new ArrayList<>();
         ADQLOperand[] params = p.getParameters();
         for (int i = 0; i < params.length; i++) {
-            if (i == 0 && params[i] == p.getCoordinateSystem()) {
+            // the first parameter is the (deprecated) coordinate system, a string
+            if (i == 0 && params[i].isString() && !params[i].isNumeric()) {
                 continue;
             }
             out.add(params[i]);
