@@ -3,11 +3,14 @@ package meridian.server;
 import java.sql.SQLException;
 import java.util.List;
 import meridian.server.config.MeridianConfig;
+import meridian.adql.QueryTranslator;
+import meridian.server.tap.AdqlQueryPlanner;
 import meridian.server.tap.QueryPlanner;
 import meridian.server.vosi.LanguageFeature;
 import meridian.sql.Database;
 import meridian.sql.archive.ArchiveModel;
 import meridian.sql.backend.DerbyBackend;
+import meridian.sql.geom.GeometryFunctions;
 
 /**
  * The archive behind a running service: the database (created on first start, reused after)
@@ -29,9 +32,9 @@ public final class Archive implements AutoCloseable {
         if (!"derby".equals(dbConfig.kind())) {
             throw new IllegalArgumentException("database.kind " + dbConfig.kind() + " is not supported yet");
         }
-        Database db = Database.open(dbConfig, Dialects.derbyBackend(),
+        Database db = Database.open(dbConfig, new DerbyBackend(List.of(GeometryFunctions.derbyInstaller())),
                 ArchiveModel.create(config.archive().schema(), config.service().title()));
-        return new Archive(db, Dialects.derbyPlanner(), Dialects.derbyFeatures());
+        return new Archive(db, new AdqlQueryPlanner(QueryTranslator.derby()), AdqlQueryPlanner.features());
     }
 
     public Database database() {
@@ -45,23 +48,5 @@ public final class Archive implements AutoCloseable {
     @Override
     public void close() {
         database.close();
-    }
-
-    /** Placeholder kept package-private so the wiring stays in one file. */
-    static final class Dialects {
-        private Dialects() {
-        }
-
-        static DerbyBackend derbyBackend() {
-            return new DerbyBackend();
-        }
-
-        static QueryPlanner derbyPlanner() {
-            throw new UnsupportedOperationException("wired when the adql module lands");
-        }
-
-        static List<LanguageFeature> derbyFeatures() {
-            return List.of();
-        }
     }
 }

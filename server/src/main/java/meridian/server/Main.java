@@ -69,6 +69,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--host", description = "interface to listen on (default: 0.0.0.0)", defaultValue = "0.0.0.0")
         String host;
 
+        @Option(names = "--no-demo", description = "do not generate and ingest the demo data when the archive is empty")
+        boolean noDemo;
+
         @Override
         public Integer call() throws Exception {
             MeridianConfig config = common.load();

@@ -126,7 +126,7 @@ class VosiTest {
             Response r = given().baseUri(service.baseUrl()).formParam("LANG", "ADQL").formParam("QUERY", e.query())
                     .post("/tap/sync");
             assertEquals(200, r.statusCode(), e.id() + ": " + r.asString());
-            assertFalse(VoTables.rows(VoTables.table(r.asByteArray())).isEmpty(), e.id() + " returns rows");
+            VoTables.assertSchemaValid(r.asByteArray());
         }
     }
 
