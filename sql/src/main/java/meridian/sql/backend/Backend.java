@@ -22,9 +22,9 @@ public interface Backend {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** {@code "schema"."table"}. */
+    /** {@code "schema"."table"}, with the table's {@linkplain Table#storedName() stored name}. */
     default String qualified(Table table) {
-        return quote(table.schema()) + "." + quote(table.name());
+        return quote(table.schema()) + "." + quote(table.storedName());
     }
 
     /** The SQL type storing a column of the model. */

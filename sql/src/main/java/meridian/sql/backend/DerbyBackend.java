@@ -109,7 +109,7 @@ public class DerbyBackend implements Backend {
 
     /** A short, unique, deterministic index name (Derby limits identifiers to 128 characters). */
     static String indexName(Table table, int n) {
-        String base = ("ix_" + table.schema() + "_" + table.name()).replaceAll("[^A-Za-z0-9_]", "_");
+        String base = ("ix_" + table.schema() + "_" + table.storedName()).replaceAll("[^A-Za-z0-9_]", "_");
         if (base.length() > 100) {
             base = base.substring(0, 100);
         }
@@ -130,7 +130,7 @@ public class DerbyBackend implements Backend {
 
     @Override
     public boolean tableExists(Connection connection, Table table) throws SQLException {
-        try (ResultSet rs = connection.getMetaData().getTables(null, table.schema(), table.name(), null)) {
+        try (ResultSet rs = connection.getMetaData().getTables(null, table.schema(), table.storedName(), null)) {
             return rs.next();
         }
     }
