@@ -13,7 +13,10 @@ public final class Cancellation {
     private String reason;
     private Statement statement;
 
-    /** Registers the running statement; cancels it at once if the query is already cancelled. */
+    /**
+     * Registers the running statement (null when the driver cannot cancel); throws at once if the
+     * query is already cancelled.
+     */
     synchronized void register(Statement st) {
         statement = st;
         if (reason != null) {

@@ -53,7 +53,7 @@ public final class QueryExecutor {
             if (timeoutSeconds > 0) {
                 st.setQueryTimeout(timeoutSeconds);
             }
-            cancellation.register(st);
+            cancellation.register(database.backend().canCancelStatements() ? st : null);
             ResultSet rs = st.executeQuery(query.sql());
             QueryResultTable table = new QueryResultTable(rs, query.columns(), query.converters(), maxrec);
             return new OpenQuery(c, st, rs, table);

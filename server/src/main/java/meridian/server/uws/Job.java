@@ -43,12 +43,15 @@ final class Job {
     }
 
     /**
-     * Blocks while the job is in an active phase (and, when {@code phase} is given, still in that
-     * phase), at most {@code millis}.
+     * Blocks while the job is in an active phase and still in {@code phase} (the phase it is in
+     * now when null), at most {@code millis}: UWS 1.1 blocking WAIT.
      */
     synchronized JobState await(ExecutionPhase phase, long millis) throws InterruptedException {
+        if (phase == null) {
+            phase = state.phase();
+        }
         long end = System.currentTimeMillis() + millis;
-        while (state.phase().isActive() && (phase == null || state.phase() == phase)) {
+        while (state.phase().isActive() && state.phase() == phase) {
             long left = end - System.currentTimeMillis();
             if (left <= 0) {
                 break;

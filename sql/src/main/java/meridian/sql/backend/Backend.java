@@ -27,6 +27,14 @@ public interface Backend {
         return quote(table.schema()) + "." + quote(table.storedName());
     }
 
+    /**
+     * True when {@link java.sql.Statement#cancel()} stops a running statement. When false,
+     * time limits rely on the statement's query time-out and on interrupting the thread.
+     */
+    default boolean canCancelStatements() {
+        return true;
+    }
+
     /** The SQL type storing a column of the model. */
     String sqlType(Column column);
 

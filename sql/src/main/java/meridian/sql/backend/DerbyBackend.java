@@ -39,6 +39,12 @@ public class DerbyBackend implements Backend {
         return "derby";
     }
 
+    /** Embedded Derby does not implement {@code Statement.cancel()} (and the pool then drops the connection). */
+    @Override
+    public boolean canCancelStatements() {
+        return false;
+    }
+
     @Override
     public String sqlType(Column c) {
         if ("timestamp".equals(c.xtype())) {
