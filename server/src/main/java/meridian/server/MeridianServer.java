@@ -90,10 +90,12 @@ public final class MeridianServer {
                         a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.maxWaitSeconds(),
                         a.reaperIntervalSeconds(), a.resultLimitBytes()));
         server.addBean(jobs);
-        // Jetty spools parts to disk; a little over our own limit, so that ours (which names the
-        // configuration key) is the one clients meet
+        // Jetty spools parts to disk. Its limits sit above ours, so that ours (which name the
+        // configuration key: the Content-Length check, then the spooling byte budget) are the
+        // ones clients meet
+        long maxBody = config.uploadLimitBytes() + MAX_FORM_BYTES;
         MultipartConfigElement multipart = new MultipartConfigElement(tmpDir(config).toString(),
-                config.uploadLimitBytes() + 1, config.uploadLimitBytes() + MAX_FORM_BYTES, 64 * 1024);
+                maxBody, maxBody, 64 * 1024);
         ServletHolder sync = new ServletHolder("tap-sync", new TapSyncServlet(queries, limits,
                 config.syncTimeoutSeconds(), jobs, urls, config.uploadLimitBytes(), MAX_FORM_BYTES));
         sync.getRegistration().setMultipartConfig(multipart);
