@@ -18,6 +18,12 @@ public class VoServletErrorHandler extends ErrorHandler {
         setShowServlet(false);
     }
 
+    /** Every method gets the error document, not only GET/POST/HEAD (Jetty's default). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateAcceptableResponse(ServletContextRequest baseRequest, HttpServletRequest request,
                                               HttpServletResponse response, int code, String message)

@@ -16,7 +16,8 @@ import meridian.sql.backend.DerbyFunctionInstaller;
  * {@code CONTAINS_POINT}, {@code IN_CIRCLE}), measures ({@code DISTANCE}, {@code AREA},
  * {@code COORD1}, {@code COORD2}, {@code COORDSYS}, {@code CENTROID}, {@code REGION}) and the
  * numeric functions ADQL has and Derby lacks ({@code ROUND}, {@code TRUNCATE}, {@code POWER},
- * {@code MOD}). Every function is declared {@code RETURNS NULL ON NULL INPUT}, so SQL NULL in
+ * {@code MOD}) or cannot cast ({@code TO_TEXT} for numbers, {@code TO_DOUBLE} for text, {@code TO_TIMESTAMP} for ISO-8601
+ * text with a {@code T}). Every function is declared {@code RETURNS NULL ON NULL INPUT}, so SQL NULL in
  * gives NULL out; malformed STC-S raises an SQL error naming the text.
  *
  * <p>The public static methods are the function bodies; they are also usable from Java.
@@ -54,7 +55,10 @@ public final class GeometryFunctions {
             new Fn("ROUND", "x DOUBLE, n INTEGER", "DOUBLE", "round"),
             new Fn("TRUNCATE", "x DOUBLE, n INTEGER", "DOUBLE", "truncate"),
             new Fn("POWER", "x DOUBLE, y DOUBLE", "DOUBLE", "power"),
-            new Fn("MOD", "x DOUBLE, y DOUBLE", "DOUBLE", "mod"));
+            new Fn("MOD", "x DOUBLE, y DOUBLE", "DOUBLE", "mod"),
+            new Fn("TO_TEXT", "x DOUBLE", "VARCHAR(32)", "toText"),
+            new Fn("TO_DOUBLE", "t VARCHAR(64)", "DOUBLE", "toDouble"),
+            new Fn("TO_TIMESTAMP", "t VARCHAR(64)", "TIMESTAMP", "toTimestamp"));
 
     private GeometryFunctions() {
     }
@@ -199,6 +203,41 @@ public final class GeometryFunctions {
     /** ADQL MOD on any numbers: the remainder with the sign of x. */
     public static double mod(double x, double y) {
         return x % y;
+    }
+
+    /** A number as text: integral values without a fraction ({@code 2}, not {@code 2.0}). */
+    public static String toText(double x) {
+        return Stcs.number(x);
+    }
+
+    /** Text to a number (Derby cannot cast text to DOUBLE). */
+    public static double toDouble(String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: '" + text + "'", e);
+        }
+    }
+
+    /**
+     * An ISO-8601 date or timestamp ({@code 2020-01-02}, {@code 2020-01-02T03:04:05.5},
+     * optionally ending in {@code Z}) as an SQL TIMESTAMP.
+     */
+    public static java.sql.Timestamp toTimestamp(String iso) {
+        String t = iso.trim();
+        if (t.endsWith("Z")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.length() == 10) {
+            t = t + "T00:00:00";
+        } else if (t.length() > 10 && t.charAt(10) == ' ') {
+            t = t.substring(0, 10) + "T" + t.substring(11);
+        }
+        try {
+            return java.sql.Timestamp.valueOf(java.time.LocalDateTime.parse(t));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("not an ISO-8601 timestamp: '" + iso + "'", e);
+        }
     }
 
     // ---- parsing with a one-entry cache per thread: a query usually compares every row to one constant ----

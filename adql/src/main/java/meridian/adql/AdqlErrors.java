@@ -1,0 +1,193 @@
+package meridian.adql;
+
+import adql.db.exception.UnresolvedColumnException;
+import adql.db.exception.UnresolvedIdentifiersException;
+import adql.db.exception.UnresolvedTableException;
+import adql.parser.ADQLParser;
+import adql.parser.grammar.ParseException;
+import adql.query.ADQLObject;
+import adql.query.ADQLSet;
+import adql.query.TextPosition;
+import adql.query.from.ADQLTable;
+import adql.search.SimpleSearchHandler;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import meridian.sql.model.Column;
+import meridian.sql.model.MetadataModel;
+import meridian.sql.model.Table;
+
+/**
+ * Turns ADQLlib's exceptions into {@link AdqlException}s whose messages say what is wrong,
+ * where (line and column, 1-based), and what exists instead.
+ */
+final class AdqlErrors {
+
+    private static final int MAX_EXPECTED = 12;
+    private static final int MAX_LISTED = 25;
+
+    private AdqlErrors() {
+    }
+
+    /** A syntax error: "Syntax error at line 2, column 13: encountered "x"; expected one of: ...". */
+    static AdqlException syntax(ParseException e) {
+        TextPosition pos = e.getPosition();
+        String raw = e.getMessage() == null ? "" : e.getMessage().trim();
+        String hint = "";
+        int h = raw.indexOf("(HINT:");
+        if (h >= 0) {
+            hint = " " + raw.substring(h).replaceAll("\\s+", " ");
+            raw = raw.substring(0, h).trim();
+        }
+        String text;
+        int w = raw.indexOf("Was expecting");
+        if (w >= 0) {
+            String found = raw.substring(0, w).trim();
+            if (found.endsWith(".")) {
+                found = found.substring(0, found.length() - 1);
+            }
+            String list = raw.substring(raw.indexOf(':', w) + 1).trim();
+            Set<String> expected = new LinkedHashSet<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(?:[^\"]|\"\")*\"|<[^>]+>|\\S+").matcher(list);
+            while (m.find()) {
+                expected.add(m.group());
+            }
+            List<String> shown = new ArrayList<>(expected).subList(0, Math.min(MAX_EXPECTED, expected.size()));
+            text = lowerFirst(found) + "; expected " + (expected.size() == 1 ? "" : "one of: ")
+                    + String.join(", ", shown) + (expected.size() > MAX_EXPECTED ? ", ..." : "");
+        } else {
+            text = lowerFirst(raw.replaceAll("\\s+", " "));
+        }
+        if (pos != null && pos.beginLine > 0) {
+            return new AdqlException("ADQL syntax error at line " + pos.beginLine + ", column " + pos.beginColumn
+                    + ": " + text + "." + hint, pos.beginLine, pos.beginColumn, e);
+        }
+        return new AdqlException("ADQL syntax error: " + text + "." + hint, -1, -1, e);
+    }
+
+    /** Unknown tables, columns, functions and unsupported features, all of them in one message. */
+    static AdqlException unresolved(UnresolvedIdentifiersException e, String adql, ADQLParser.ADQLVersion version,
+                                    MetadataModel model) {
+        List<ParseException> errors = new ArrayList<>();
+        for (Iterator<ParseException> it = e.getErrors(); it.hasNext(); ) {
+            errors.add(it.next());
+        }
+        // an unknown table makes its columns unknown too: report the tables only
+        if (errors.stream().anyMatch(x -> x instanceof UnresolvedTableException)) {
+            errors.removeIf(x -> x instanceof UnresolvedColumnException);
+        }
+        errors.sort(Comparator.comparingInt((ParseException x) -> x.getPosition() == null ? 0 : x.getPosition().beginLine)
+                .thenComparingInt(x -> x.getPosition() == null ? 0 : x.getPosition().beginColumn));
+        List<String> parts = new ArrayList<>();
+        for (ParseException x : errors) {
+            parts.add(describe(x, adql, version, model));
+        }
+        TextPosition first = errors.isEmpty() ? null : errors.get(0).getPosition();
+        String message = parts.size() == 1 ? parts.get(0)
+                : parts.size() + " problems in the query: " + String.join(" ", parts);
+        if (parts.isEmpty()) {
+            message = clean(e.getMessage());
+        }
+        return new AdqlException(message, first == null ? -1 : first.beginLine, first == null ? -1 : first.beginColumn, e);
+    }
+
+    private static String describe(ParseException x, String adql, ADQLParser.ADQLVersion version, MetadataModel model) {
+        TextPosition p = x.getPosition();
+        String where = p == null || p.beginLine <= 0 ? "" : " (line " + p.beginLine + ", column " + p.beginColumn + ")";
+        if (x instanceof UnresolvedTableException t) {
+            List<String> names = model.tables().map(Table::qualifiedName).toList();
+            return "Unknown table \"" + t.getTableName() + "\"" + where + ". " + suggest(t.getTableName(), names,
+                    "Tables are: ");
+        }
+        if (x instanceof UnresolvedColumnException c) {
+            List<Table> inQuery = tablesOf(adql, version, model);
+            List<String> names = new ArrayList<>();
+            for (Table t : inQuery.isEmpty() ? model.tables().toList() : inQuery) {
+                for (Column col : t.columns()) {
+                    names.add(col.name());
+                }
+            }
+            String scope = inQuery.size() == 1 ? "Columns of " + inQuery.get(0).qualifiedName() + " are: " : "Columns are: ";
+            String name = c.getColumnName();
+            String shortName = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+            return "Unknown column \"" + name + "\"" + where + ". " + suggest(shortName, names, scope);
+        }
+        return clean(x.getMessage()) + where + ".";
+    }
+
+    /** "Did you mean ...?" for close names, else the list of names. */
+    private static String suggest(String name, List<String> names, String listIntro) {
+        String n = name.replace("\"", "").toLowerCase(Locale.ROOT);
+        List<String> close = names.stream().distinct()
+                .filter(c -> distance(n, c.toLowerCase(Locale.ROOT)) <= Math.max(2, n.length() / 3)
+                        || c.toLowerCase(Locale.ROOT).endsWith("." + n))
+                .sorted(Comparator.comparingInt(c -> distance(n, c.toLowerCase(Locale.ROOT))))
+                .limit(3).toList();
+        if (!close.isEmpty()) {
+            return "Did you mean " + String.join(" or ", close.stream().map(c -> "\"" + c + "\"").toList()) + "?";
+        }
+        List<String> distinct = names.stream().distinct().toList();
+        return listIntro + String.join(", ", distinct.subList(0, Math.min(MAX_LISTED, distinct.size())))
+                + (distinct.size() > MAX_LISTED ? ", ..." : "") + ".";
+    }
+
+    /** The model tables named in the query's FROM clauses (parsed again without checking). */
+    private static List<Table> tablesOf(String adql, ADQLParser.ADQLVersion version, MetadataModel model) {
+        List<Table> out = new ArrayList<>();
+        try {
+            ADQLSet q = new ADQLParser(version).parseQuery(adql);
+            SimpleSearchHandler finder = new SimpleSearchHandler(true) {
+                @Override
+                protected boolean match(ADQLObject obj) {
+                    return obj instanceof ADQLTable t && !t.isSubQuery();
+                }
+            };
+            finder.search(q);
+            for (ADQLObject o : finder) {
+                ADQLTable t = (ADQLTable) o;
+                model.tables().filter(m -> m.name().equalsIgnoreCase(t.getTableName())
+                                && (t.getSchemaName() == null || m.schema().equalsIgnoreCase(t.getSchemaName())))
+                        .filter(m -> !out.contains(m)).forEach(out::add);
+            }
+        } catch (ParseException | RuntimeException ignored) {
+            // only for hints
+        }
+        return out;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static String clean(String message) {
+        if (message == null) {
+            return "invalid query";
+        }
+        String m = message.replaceAll("\\s+", " ").trim();
+        m = m.replaceAll("\\s*!$", "");
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}
