@@ -31,7 +31,7 @@ assert len(capped) == 3 and capped.query_status == "OVERFLOW", (len(capped), cap
 # a cone search with ADQL geometry
 cone = service.search(
     "SELECT obs_id FROM ivoa.obscore "
-    "WHERE CONTAINS(POINT('ICRS', s_ra, s_dec), CIRCLE('ICRS', 20, 0, 1.2)) = 1")
+    "WHERE CONTAINS(POINT('ICRS', s_ra, s_dec), CIRCLE('ICRS', 20, 0, 0.6)) = 1")
 assert [r["obs_id"] for r in cone] == ["obs-10"], [r["obs_id"] for r in cone]
 
 # errors surface as DALQueryError with the service's message

@@ -18,7 +18,8 @@ import meridian.sql.model.Table;
 
 /**
  * The metadata model as ADQLlib's {@link DBTable}s, for its checker. ADQL and database names are
- * the model's names (the backends create every identifier quoted, exactly as in the model).
+ * the model's names (the backends create every identifier quoted, exactly as in the model),
+ * except that a table's database name is its {@link Table#storedName()} (upload tables).
  * The tables of a model are built once and cached while the model is alive; they are not
  * modified by checking, so concurrent queries share them. Thread-safe.
  */
@@ -37,7 +38,7 @@ final class ModelTables {
     private static DBTable table(Table t) {
         ModelDBTable dbt = new ModelDBTable(t);
         for (Column c : t.columns()) {
-            dbt.addColumn(new ModelDBColumn(c.name(), c.name(), dbType(c), dbt, c, t));
+            dbt.addColumn(new ModelDBColumn(c.dbName(), c.dbName(), dbType(c), dbt, c, t));
         }
         return dbt;
     }
@@ -76,6 +77,8 @@ final class ModelTables {
 
         ModelDBTable(Table t) {
             super(t.name());
+            // per-request tables (TAP_UPLOAD) are stored under another name than ADQL's
+            setDBName(t.storedName());
             setADQLSchemaName(t.schema());
             setDBSchemaName(t.schema());
             this.table = t;

@@ -73,7 +73,7 @@ public final class QueryTranslator {
 
     private static ADQLSet parse(String adql, AdqlVersion version, MetadataModel model) throws AdqlException {
         ADQLParser parser = new ADQLParser(version.parserVersion(), null, null, AdqlFeatures.featureSet());
-        parser.setQueryChecker(new DBChecker(ModelTables.of(model), List.<FunctionDef>of()));
+        parser.setQueryChecker(new ScopedChecker(ModelTables.of(model), List.<FunctionDef>of()));
         try {
             return parser.parseQuery(adql);
         } catch (UnresolvedIdentifiersException e) {

@@ -97,6 +97,10 @@ class AdqlGoldenTest {
             WITH d AS (SELECT obs_id FROM ivoa.obscore WHERE calib_level = 2), e AS (SELECT obs_id FROM d WHERE obs_id > 'a') SELECT COUNT(*) FROM e # 2
             SELECT x.n FROM (SELECT obs_id AS n FROM ivoa.obscore WHERE calib_level = 3) AS x            # b
             SELECT obs_id FROM ivoa.obscore WHERE obs_publisher_did IN (SELECT product_id FROM archive.product_files) ORDER BY 1 # a;b
+            SELECT p.archive_id FROM archive.product_files AS p JOIN ivoa.obscore AS o ON o.obs_publisher_did = p.product_id WHERE o.obs_publisher_did IN (SELECT TOP 1 obs_publisher_did FROM ivoa.obscore ORDER BY obs_publisher_did) ORDER BY 1 # A.fits;A.png
+            SELECT p.archive_id FROM archive.product_files AS p JOIN ivoa.obscore AS o ON o.obs_publisher_did = p.product_id WHERE o.obs_publisher_did IN (SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id = 'a') ORDER BY 1 # A.fits;A.png
+            SELECT o.obs_id FROM ivoa.obscore AS o WHERE o.obs_publisher_did IN (SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id = 'a') ORDER BY 1 # a
+            SELECT obs_id FROM ivoa.obscore WHERE obs_publisher_did IN (SELECT TOP 1 obs_publisher_did FROM ivoa.obscore ORDER BY obs_publisher_did) # a
             SELECT obs_id FROM ivoa.obscore AS o WHERE EXISTS (SELECT * FROM archive.product_files AS p WHERE p.product_id = o.obs_publisher_did) ORDER BY 1 # a;b
             SELECT o.obs_id, p.archive_id, p.category FROM ivoa.obscore AS o JOIN archive.product_files AS p ON p.product_id = o.obs_publisher_did ORDER BY p.archive_id # a|A.fits|SCIENCE.SPECTRUM;a|A.png|ANCILLARY.PREVIEW;b|B.fits|SCIENCE.IMAGE
             SELECT o.obs_id, p.archive_id FROM ivoa.obscore AS o LEFT OUTER JOIN archive.product_files AS p ON p.product_id = o.obs_publisher_did WHERE o.calib_level >= 2 ORDER BY 1, 2 # a|A.fits;a|A.png;b|B.fits;d|null;e|null

@@ -2,8 +2,8 @@ package meridian.server;
 
 import java.sql.SQLException;
 import java.util.List;
-import meridian.server.config.MeridianConfig;
 import meridian.adql.QueryTranslator;
+import meridian.server.config.MeridianConfig;
 import meridian.server.tap.AdqlQueryPlanner;
 import meridian.server.tap.QueryPlanner;
 import meridian.server.vosi.LanguageFeature;

@@ -11,9 +11,16 @@ import meridian.server.http.CorsFilter;
 import meridian.server.http.ServiceUrls;
 import meridian.server.http.VoErrorHandler;
 import meridian.server.http.VoServletErrorHandler;
+import meridian.server.tap.AsyncQueryRunner;
 import meridian.server.tap.QueryPlanner;
 import meridian.server.tap.TapParameters;
+import meridian.server.tap.TapQueryRunner;
 import meridian.server.tap.TapSyncServlet;
+import meridian.server.upload.UploadLimits;
+import meridian.server.upload.UploadLoader;
+import meridian.server.uws.JobManager;
+import meridian.server.uws.JobStore;
+import meridian.server.uws.UwsServlet;
 import meridian.server.vosi.AvailabilityServlet;
 import meridian.server.vosi.CapabilitiesServlet;
 import meridian.server.vosi.Example;
@@ -72,13 +79,37 @@ public final class MeridianServer {
         ServiceUrls urls = new ServiceUrls(config.service().baseUrl());
         TapParameters.Limits limits = new TapParameters.Limits(config.maxrecDefault(), config.maxrecLimit());
 
-        ServletHolder sync = new ServletHolder("tap-sync",
-                new TapSyncServlet(parts.database(), parts.planner(), limits, config.syncTimeoutSeconds()));
-        sync.getRegistration().setMultipartConfig(new MultipartConfigElement(
-                tmpDir(config).toString(), MAX_FORM_BYTES, MAX_FORM_BYTES, 64 * 1024));
+        MeridianConfig.Async a = config.async();
+        UploadLoader uploads = new UploadLoader(parts.database(), new UploadLimits(config.uploadLimitRows(),
+                config.uploadLimitBytes(), config.uploadUrlAllow(), config.uploadUrlTimeoutSeconds()), tmpDir(config));
+        uploads.dropLeftovers();
+        TapQueryRunner queries = new TapQueryRunner(parts.database(), parts.planner(), uploads);
+        JobManager jobs = new JobManager(new JobStore(config.dataDir().resolve("jobs")),
+                new AsyncQueryRunner(queries, limits, a.resultLimitBytes()),
+                new JobManager.Limits(a.executionDurationSeconds(), a.executionDurationLimitSeconds(),
+                        a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.maxWaitSeconds(),
+                        a.reaperIntervalSeconds(), a.resultLimitBytes()));
+        server.addBean(jobs);
+        // Jetty spools parts to disk. Its limits sit above ours, so that ours (which name the
+        // configuration key: the Content-Length check, then the spooling byte budget) are the
+        // ones clients meet
+        long maxBody = config.uploadLimitBytes() + MAX_FORM_BYTES;
+        MultipartConfigElement multipart = new MultipartConfigElement(tmpDir(config).toString(),
+                maxBody, maxBody, 64 * 1024);
+        ServletHolder sync = new ServletHolder("tap-sync", new TapSyncServlet(queries, limits,
+                config.syncTimeoutSeconds(), jobs, urls, config.uploadLimitBytes(), MAX_FORM_BYTES));
+        sync.getRegistration().setMultipartConfig(multipart);
         ctx.addServlet(sync, "/tap/sync");
+        ServletHolder asyncHolder = new ServletHolder("tap-async",
+                new UwsServlet(jobs, urls, "/tap/async", config.uploadLimitBytes(), MAX_FORM_BYTES));
+        asyncHolder.getRegistration().setMultipartConfig(multipart);
+        ctx.addServlet(asyncHolder, "/tap/async/*");
         TapCapabilities capabilities = new TapCapabilities(parts.adqlFeatures(), config.maxrecDefault(),
-                config.maxrecLimit(), config.syncTimeoutSeconds());
+                config.maxrecLimit(), config.syncTimeoutSeconds(),
+                new TapCapabilities.AsyncLimits(a.executionDurationSeconds(), a.executionDurationLimitSeconds(),
+                        a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.resultLimitBytes()),
+                new TapCapabilities.UploadLimits(config.uploadLimitRows(), config.uploadLimitBytes(),
+                        uploads.urlUploadsEnabled()));
         ctx.addServlet(new ServletHolder("tap-capabilities", new CapabilitiesServlet(capabilities, urls)),
                 "/tap/capabilities");
         ctx.addServlet(new ServletHolder("tap-availability", new AvailabilityServlet(parts.database())),
@@ -90,10 +121,24 @@ public final class MeridianServer {
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
 
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
-        server.setHandler(ctx);
+        server.setHandler(new ServerHeader(ctx));
         server.setStopAtShutdown(false);
         server.setStopTimeout(5_000);
         return server;
+    }
+
+    /** Names the software in every response's {@code Server} header (without Jetty's version). */
+    private static final class ServerHeader extends org.eclipse.jetty.server.Handler.Wrapper {
+        ServerHeader(org.eclipse.jetty.server.Handler handler) {
+            super(handler);
+        }
+
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              org.eclipse.jetty.util.Callback callback) throws Exception {
+            response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.SERVER, "Meridian/0.1");
+            return super.handle(request, response, callback);
+        }
     }
 
     /** The directory multipart uploads are spooled to; created here. */

@@ -7,8 +7,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import meridian.server.config.MeridianConfig;
+import meridian.server.tap.QueryPlanner;
+import meridian.sql.Database;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -24,26 +29,61 @@ public final class TestService implements AutoCloseable {
     public static final int ROWS = 40;
 
     private final Path dir;
-    private final Archive archive;
-    private final Server server;
-    private final String baseUrl;
+    private final MeridianConfig config;
+    private final BiFunction<QueryPlanner, Database, QueryPlanner> planner;
+    private Archive archive;
+    private Server server;
+    private String baseUrl;
 
-    private TestService(Path dir, Archive archive, Server server, String baseUrl) {
+    private TestService(Path dir, MeridianConfig config, BiFunction<QueryPlanner, Database, QueryPlanner> planner) {
         this.dir = dir;
-        this.archive = archive;
-        this.server = server;
-        this.baseUrl = baseUrl;
+        this.config = config;
+        this.planner = planner;
     }
 
     public static TestService start() throws Exception {
+        return start(UnaryOperator.identity(), (real, db) -> real);
+    }
+
+    /**
+     * A service with a changed configuration (shorter limits) and planner (a test planner
+     * wrapping the archive's).
+     */
+    public static TestService start(UnaryOperator<MeridianConfig> configure, BiFunction<QueryPlanner, Database, QueryPlanner> planner)
+            throws Exception {
         Path dir = Files.createTempDirectory("meridian-it");
-        MeridianConfig config = MeridianConfig.load(Path.of("../conf/meridian.yaml")).withDataDir(dir);
-        Archive archive = Archive.open(config);
-        insertRows(archive, config.archive().schema());
-        Server server = MeridianServer.create(config, archive.parts(), "127.0.0.1", 0);
+        MeridianConfig config = configure.apply(MeridianConfig.load(Path.of("../conf/meridian.yaml")).withDataDir(dir));
+        TestService s = new TestService(dir, config, planner);
+        s.archive = Archive.open(config);
+        insertRows(s.archive, config.archive().schema());
+        s.serve();
+        return s;
+    }
+
+    private void serve() throws Exception {
+        MeridianServer.Parts parts = archive.parts();
+        server = MeridianServer.create(config, new MeridianServer.Parts(parts.database(),
+                planner.apply(parts.planner(), parts.database()), parts.adqlFeatures()), "127.0.0.1", 0);
         server.start();
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        return new TestService(dir, archive, server, "http://127.0.0.1:" + port);
+        baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Stops the server and closes the database, runs {@code whileDown} (e.g. to fake a crash in
+     * the data directory), then opens the same data directory again on a new port.
+     */
+    public void restart(Callable<?> whileDown) throws Exception {
+        server.stop();
+        archive.close();
+        whileDown.call();
+        archive = Archive.open(config);
+        serve();
+    }
+
+    /** The data directory. */
+    public Path dataDir() {
+        return dir;
     }
 
     /** e.g. {@code http://127.0.0.1:41234} */

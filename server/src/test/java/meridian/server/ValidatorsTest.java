@@ -23,8 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class ValidatorsTest {
 
-    /** taplint stages left out: ObsLocTAP (not served) and, until async TAP lands, the UWS/async stages. */
-    static final String SKIPPED_STAGES = "-LOC -QAS -UWS";
+    /** taplint stages left out: ObsLocTAP, which Meridian does not serve. */
+    static final String SKIPPED_STAGES = "-LOC";
+
+    /**
+     * taplint reports that are wrong, each with its reason. Debian bookworm's STILTS 3.4.7
+     * predates ADQL 2.1 (REC 2023), which files COALESCE under the TAPRegExt feature type
+     * {@code #features-adql-conditional}; that taplint does not know the key yet and calls it an
+     * error. The key is what the standard and ADQLlib use, so Meridian keeps declaring it.
+     */
+    static final List<String> KNOWN_FALSE_REPORTS = List.of(
+            "E-CAP-KEYX-1 Unknown standard feature key \"ivo://ivoa.net/std/TAPRegExt#features-adql-conditional\"");
 
     private static TestService service;
 
@@ -43,12 +52,14 @@ class ValidatorsTest {
         Path stilts = requireTool("/usr/bin/stilts", "stilts");
         Result r = run(List.of(stilts.toString(), "taplint", "tapurl=" + service.tapUrl(),
                 "stages=" + SKIPPED_STAGES, "report=EWF", "maxrepeat=9", "truncate=400"), 600);
-        Matcher m = Pattern.compile("Totals: Errors: (\\d+); Warnings: (\\d+); Infos: \\d+; Summaries: \\d+;"
-                + " Failures: (\\d+)").matcher(r.output);
+        Matcher m = Pattern.compile("Totals: Errors: (\\d+); Warnings: (\\d+);.*Failures: (\\d+)").matcher(r.output);
         assertTrue(m.find(), "taplint did not finish:\n" + r.output);
-        int errors = Integer.parseInt(m.group(1));
+        long falseReports = r.output.lines()
+                .filter(line -> KNOWN_FALSE_REPORTS.stream().anyMatch(line::startsWith)).count();
+        int errors = Integer.parseInt(m.group(1)) - (int) falseReports;
         int warnings = Integer.parseInt(m.group(2));
         int failures = Integer.parseInt(m.group(3));
+        System.out.println(r.output);
         System.out.println("taplint: " + errors + " errors, " + warnings + " warnings, " + failures + " failures");
         assertEquals(0, errors + failures, "taplint found errors or failures:\n" + r.output);
     }

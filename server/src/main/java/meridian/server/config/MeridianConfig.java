@@ -40,7 +40,21 @@ public record MeridianConfig(Service service, Archive archive, Database database
                       @JsonProperty("maxrec_limit") Long maxrecLimit,
                       @JsonProperty("sync_timeout_seconds") Integer syncTimeoutSeconds,
                       @JsonProperty("upload_limit_rows") Long uploadLimitRows,
-                      @JsonProperty("upload_limit_bytes") Long uploadLimitBytes) {
+                      @JsonProperty("upload_limit_bytes") Long uploadLimitBytes,
+                      @JsonProperty("upload_url_allow") java.util.List<String> uploadUrlAllow,
+                      @JsonProperty("upload_url_timeout_seconds") Integer uploadUrlTimeoutSeconds,
+                      Async async) {
+    }
+
+    /** {@code tap.async:} UWS job limits. */
+    public record Async(@JsonProperty("execution_duration_seconds") Integer executionDurationSeconds,
+                        @JsonProperty("execution_duration_limit_seconds") Integer executionDurationLimitSeconds,
+                        @JsonProperty("destruction_seconds") Long destructionSeconds,
+                        @JsonProperty("destruction_limit_seconds") Long destructionLimitSeconds,
+                        @JsonProperty("max_executing_jobs") Integer maxExecutingJobs,
+                        @JsonProperty("max_wait_seconds") Integer maxWaitSeconds,
+                        @JsonProperty("reaper_interval_seconds") Integer reaperIntervalSeconds,
+                        @JsonProperty("result_limit_bytes") Long resultLimitBytes) {
     }
 
     private record File(Service service, Archive archive, Database database, Tap tap) {
@@ -85,7 +99,25 @@ public record MeridianConfig(Service service, Archive archive, Database database
         if (maxrecDefault() < 0 || maxrecLimit() < maxrecDefault()) {
             throw new ConfigException(file + ": tap.maxrec_default must be between 0 and tap.maxrec_limit");
         }
+        Async a = async();
+        if (a.executionDurationSeconds() <= 0 || a.executionDurationLimitSeconds() < a.executionDurationSeconds()) {
+            throw new ConfigException(file + ": tap.async.execution_duration_seconds must be positive and at most"
+                    + " tap.async.execution_duration_limit_seconds");
+        }
+        if (a.destructionSeconds() <= 0 || a.destructionLimitSeconds() < a.destructionSeconds()) {
+            throw new ConfigException(file + ": tap.async.destruction_seconds must be positive and at most"
+                    + " tap.async.destruction_limit_seconds");
+        }
+        if (a.maxExecutingJobs() < 1 || a.reaperIntervalSeconds() < 1 || a.maxWaitSeconds() < 0) {
+            throw new ConfigException(file + ": tap.async.max_executing_jobs and reaper_interval_seconds must be"
+                    + " at least 1, max_wait_seconds at least 0");
+        }
         return this;
+    }
+
+    /** A copy with other TAP settings (tests shorten the async limits). */
+    public MeridianConfig withTap(Tap newTap) {
+        return new MeridianConfig(service, archive, database, newTap, baseDir);
     }
 
     /** A copy with another data directory (the {@code --data} option). */
@@ -132,6 +164,36 @@ public record MeridianConfig(Service service, Archive archive, Database database
 
     public int syncTimeoutSeconds() {
         return tap.syncTimeoutSeconds() == null ? 600 : tap.syncTimeoutSeconds();
+    }
+
+    public long uploadLimitRows() {
+        return tap.uploadLimitRows() == null ? 100_000 : tap.uploadLimitRows();
+    }
+
+    public long uploadLimitBytes() {
+        return tap.uploadLimitBytes() == null ? 50_000_000 : tap.uploadLimitBytes();
+    }
+
+    /** Hosts URL uploads may be fetched from; empty: URL uploads are refused. */
+    public java.util.List<String> uploadUrlAllow() {
+        return tap.uploadUrlAllow() == null ? java.util.List.of() : java.util.List.copyOf(tap.uploadUrlAllow());
+    }
+
+    public int uploadUrlTimeoutSeconds() {
+        return tap.uploadUrlTimeoutSeconds() == null ? 30 : tap.uploadUrlTimeoutSeconds();
+    }
+
+    /** {@code tap.async}, with defaults for what is missing. */
+    public Async async() {
+        Async a = tap.async() == null ? new Async(null, null, null, null, null, null, null, null) : tap.async();
+        return new Async(or(a.executionDurationSeconds(), 3600), or(a.executionDurationLimitSeconds(), 4 * 3600),
+                or(a.destructionSeconds(), 7 * 86400L), or(a.destructionLimitSeconds(), 30 * 86400L),
+                or(a.maxExecutingJobs(), 4), or(a.maxWaitSeconds(), 60), or(a.reaperIntervalSeconds(), 60),
+                or(a.resultLimitBytes(), 10_000_000_000L));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
     }
 
     public int port() {

@@ -24,15 +24,16 @@ public final class ErrorBoundary {
     /** The status and client message for a throwable. Logs internal errors. */
     public static Outcome classify(Throwable t) {
         if (t instanceof Fault f) {
-            return new Outcome(f.status(), f.getMessage());
+            return new Outcome(f.status(), f.getMessage(), f.infos());
         }
         String incident = Long.toHexString(System.nanoTime() ^ Thread.currentThread().getId());
         LOG.error("internal error, incident {}", incident, t);
-        return new Outcome(500, "internal error (incident " + incident + "); the operators have the details");
+        return new Outcome(500, "internal error (incident " + incident + "); the operators have the details",
+                java.util.Map.of());
     }
 
-    /** Status and message for the client. */
-    public record Outcome(int status, String message) {
+    /** Status, message and extra INFOs for the client. */
+    public record Outcome(int status, String message, java.util.Map<String, String> infos) {
     }
 
     /**
@@ -52,6 +53,6 @@ public final class ErrorBoundary {
             response.setHeader("Retry-After", "30");
         }
         Writer w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        ErrorDocument.write(w, o.message());
+        ErrorDocument.write(w, o.message(), o.infos());
     }
 }

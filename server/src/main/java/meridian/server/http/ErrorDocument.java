@@ -18,6 +18,11 @@ public final class ErrorDocument {
 
     /** Writes the whole error document for {@code message}. */
     public static void write(Writer out, String message) throws IOException {
+        write(out, message, java.util.Map.of());
+    }
+
+    /** Writes the error document with more INFO elements (name → value) after the status. */
+    public static void write(Writer out, String message, java.util.Map<String, String> infos) throws IOException {
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\""
                 + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
@@ -25,6 +30,9 @@ public final class ErrorDocument {
                 + " http://www.ivoa.net/xml/VOTable/v1.3\">\n"
                 + "<RESOURCE type=\"results\">\n");
         out.write(statusInfo("ERROR", message));
+        for (var info : infos.entrySet()) {
+            out.write("<INFO name=\"" + escape(info.getKey()) + "\" value=\"" + escape(info.getValue()) + "\"/>\n");
+        }
         out.write("</RESOURCE>\n</VOTABLE>\n");
         out.flush();
     }

@@ -18,6 +18,11 @@ public class Fault extends RuntimeException {
         return status;
     }
 
+    /** Extra INFO elements (name → value) for the error document; none by default. */
+    public java.util.Map<String, String> infos() {
+        return java.util.Map.of();
+    }
+
     /** 400: the request is wrong (parameter, ADQL, format...). */
     public static Fault usage(String message) {
         return new Fault(400, message, null);

@@ -31,6 +31,17 @@ public final class QueryExecutor {
      * @throws Fault (usage) when the database rejects the query
      */
     public OpenQuery open(PlannedQuery query, long maxrec, int timeoutSeconds) {
+        return open(query, maxrec, timeoutSeconds, new Cancellation());
+    }
+
+    /**
+     * As {@link #open(PlannedQuery, long, int)}, with the statement registered in
+     * {@code cancellation} before it runs, so another thread can stop it while the database is
+     * still working on the first row.
+     *
+     * @throws QueryCancelledException when the query was cancelled
+     */
+    public OpenQuery open(PlannedQuery query, long maxrec, int timeoutSeconds, Cancellation cancellation) {
         Connection c = null;
         Statement st = null;
         try {
@@ -42,11 +53,16 @@ public final class QueryExecutor {
             if (timeoutSeconds > 0) {
                 st.setQueryTimeout(timeoutSeconds);
             }
+            cancellation.register(database.backend().canCancelStatements() ? st : null);
             ResultSet rs = st.executeQuery(query.sql());
             QueryResultTable table = new QueryResultTable(rs, query.columns(), query.converters(), maxrec);
             return new OpenQuery(c, st, rs, table);
+        } catch (QueryCancelledException e) {
+            closeQuietly(st, c);
+            throw e;
         } catch (SQLException e) {
             closeQuietly(st, c);
+            cancellation.throwIfCancelled(e);
             throw Fault.usage("the database could not run the query: " + e.getMessage(), e);
         }
     }

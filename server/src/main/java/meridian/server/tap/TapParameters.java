@@ -1,23 +1,31 @@
 package meridian.server.tap;
 
+import java.util.List;
 import java.util.Locale;
 import meridian.server.http.DaliParameters;
 import meridian.server.http.Fault;
 import meridian.server.results.ResultFormat;
+import meridian.server.upload.UploadSpec;
 
 /**
  * The parameters of a TAP 1.1 query (sync or async), checked:
  * REQUEST (optional, {@code doQuery}), LANG ({@code ADQL}, {@code ADQL-2.0}, {@code ADQL-2.1}),
  * QUERY, MAXREC (default and hard limit from config; larger values are capped), FORMAT or
- * RESPONSEFORMAT, RUNID.
+ * RESPONSEFORMAT, RUNID, UPLOAD.
  *
  * @param query       the ADQL text
  * @param adqlVersion {@code 2.0} or {@code 2.1}
  * @param maxrec      rows to return at most
  * @param format      the output format
  * @param runId       the client's RUNID or null
+ * @param uploads     the tables named by UPLOAD, in order (empty when none)
  */
-public record TapParameters(String query, String adqlVersion, long maxrec, ResultFormat format, String runId) {
+public record TapParameters(String query, String adqlVersion, long maxrec, ResultFormat format, String runId,
+                            List<UploadSpec> uploads) {
+
+    public TapParameters {
+        uploads = List.copyOf(uploads);
+    }
 
     /** Longest QUERY accepted, in characters. */
     public static final int MAX_QUERY_LENGTH = 100_000;
@@ -32,9 +40,7 @@ public record TapParameters(String query, String adqlVersion, long maxrec, Resul
                 throw Fault.usage("REQUEST=" + r + " is not supported; the only TAP request is doQuery");
             }
         });
-        if (p.has("UPLOAD")) {
-            throw Fault.usage("UPLOAD is not supported by this service yet");
-        }
+        List<UploadSpec> uploads = UploadSpec.parseAll(p.all("UPLOAD"));
         String lang = p.single("LANG").orElseThrow(() -> Fault.usage(
                 "missing parameter LANG; use LANG=ADQL (ADQL-2.0 and ADQL-2.1 are accepted too)"));
         String version = switch (lang.trim().toUpperCase(Locale.ROOT)) {
@@ -55,7 +61,7 @@ public record TapParameters(String query, String adqlVersion, long maxrec, Resul
                 "RESPONSEFORMAT=" + formatName + " is not supported; use one of "
                         + String.join(", ", ResultFormat.ALL.stream().map(ResultFormat::shortName).toList())
                         + " or their MIME types"));
-        return new TapParameters(query, version, maxrec, format, p.single("RUNID").orElse(null));
+        return new TapParameters(query, version, maxrec, format, p.single("RUNID").orElse(null), uploads);
     }
 
     private static long parseMaxrec(String value, Limits limits) {

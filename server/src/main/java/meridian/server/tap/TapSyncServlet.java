@@ -8,36 +8,77 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import meridian.server.http.DaliParameters;
 import meridian.server.http.ErrorBoundary;
 import meridian.server.http.RequestParameters;
+import meridian.server.http.ServiceUrls;
+import meridian.server.http.UploadParts;
 import meridian.server.results.QueryResultTable;
-import meridian.server.results.ResultContext;
-import meridian.sql.Database;
+import meridian.server.upload.UploadSource;
+import meridian.server.uws.JobManager;
+import meridian.server.uws.JobState;
 
 /**
- * {@code /tap/sync}: TAP 1.1 synchronous queries, GET or POST (form or multipart).
- * parse → plan → open cursor → commit headers → stream. Everything that can fail on the
- * request is decided before the first byte; small results are read ahead so that the row
- * count and overflow flag go into the response headers too ({@code X-Query-Status},
- * {@code X-Row-Count}, {@code X-Overflow}); for larger ones they arrive as HTTP trailers.
+ * {@code /tap/sync}: TAP 1.1 synchronous queries, GET or POST (form or multipart, with uploads).
+ * parse → {@link TapQueryRunner} (uploads, plan, cursor) → commit headers → stream. Everything
+ * that can fail on the request is decided before the first byte; small results are read ahead
+ * so that the row count and overflow flag go into the response headers too
+ * ({@code X-Query-Status}, {@code X-Row-Count}, {@code X-Overflow}); for larger ones they arrive
+ * as HTTP trailers.
+ *
+ * <p>A query still running when its time budget ({@code tap.sync_timeout_seconds}) ends before
+ * the first byte is cancelled and handed to the async service: the same parameters and uploads
+ * become a running async job, and the answer is a {@link SyncContinuation} error naming it.
  */
 public class TapSyncServlet extends HttpServlet {
 
     /** Rows read ahead to put exact counts in the headers. */
     static final int READ_AHEAD_ROWS = 10_000;
 
-    private final transient Database database;
-    private final transient QueryPlanner planner;
-    private final transient QueryExecutor executor;
+    /** Extra seconds the database's own statement time-out waits after the budget (a backstop). */
+    private static final int BACKSTOP_SECONDS = 1;
+
+    private final transient TapQueryRunner queries;
+    private final transient JobManager async;
+    private final transient ServiceUrls urls;
+    private final transient ScheduledExecutorService timers;
     private final TapParameters.Limits limits;
     private final int timeoutSeconds;
+    private final long maxUploadBytes;
+    private final long maxFormBytes;
 
-    public TapSyncServlet(Database database, QueryPlanner planner, TapParameters.Limits limits, int timeoutSeconds) {
-        this.database = database;
-        this.planner = planner;
-        this.executor = new QueryExecutor(database);
+    /**
+     * @param queries        the shared query pipeline
+     * @param limits         MAXREC limits
+     * @param timeoutSeconds the sync time budget
+     * @param async          where timed-out queries continue (null: they are just cancelled)
+     * @param urls           the public base URL (for the job URL)
+     * @param maxUploadBytes upload limit, to refuse large bodies early
+     * @param maxFormBytes   room for ordinary parameters
+     */
+    public TapSyncServlet(TapQueryRunner queries, TapParameters.Limits limits, int timeoutSeconds, JobManager async,
+                          ServiceUrls urls, long maxUploadBytes, long maxFormBytes) {
+        this.queries = queries;
         this.limits = limits;
         this.timeoutSeconds = timeoutSeconds;
+        this.async = async;
+        this.urls = urls;
+        this.maxUploadBytes = maxUploadBytes;
+        this.maxFormBytes = maxFormBytes;
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tap-sync-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        timers.shutdownNow();
     }
 
     @Override
@@ -51,34 +92,73 @@ public class TapSyncServlet extends HttpServlet {
     }
 
     private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Cancellation cancellation = new Cancellation();
+        ScheduledFuture<?> budget = null;
+        DaliParameters raw = null;
+        Map<String, UploadSource> parts = Map.of();
         try {
-            TapParameters params = TapParameters.parse(RequestParameters.read(req), limits);
-            PlannedQuery plan = planner.plan(params.query(), params.adqlVersion(), database.model());
-            try (QueryExecutor.OpenQuery open = executor.open(plan, params.maxrec(), timeoutSeconds)) {
-                QueryResultTable table = open.table();
-                boolean complete = table.prefetch(READ_AHEAD_ROWS);
+            UploadParts.checkLength(req, maxUploadBytes, maxFormBytes);
+            raw = RequestParameters.read(req);
+            TapParameters params = TapParameters.parse(raw, limits);
+            parts = UploadParts.read(req, raw);
+            if (timeoutSeconds > 0) {
+                budget = timers.schedule(() -> cancellation.cancel("sync time limit"), timeoutSeconds, TimeUnit.SECONDS);
+            }
+            Map<String, UploadSource> p = parts;
+            int statementTimeout = timeoutSeconds > 0 ? timeoutSeconds + BACKSTOP_SECONDS : 0;
+            try (RunningQuery query = queries.open(params, p::get, statementTimeout, cancellation)) {
+                QueryResultTable table = query.table();
+                boolean complete;
+                try {
+                    complete = table.prefetch(READ_AHEAD_ROWS);
+                } catch (IOException e) {
+                    cancellation.throwIfCancelled(e);
+                    throw e;
+                }
+                cancellation.throwIfCancelled(null);
                 resp.setStatus(HttpServletResponse.SC_OK);
                 resp.setContentType(params.format().mime());
-                resp.setHeader("Content-Disposition", "inline; filename=\"result." + params.format().extension() + "\"");
+                resp.setHeader("Content-Disposition",
+                        "inline; filename=\"result." + params.format().extension() + "\"");
                 if (complete) {
                     statusHeaders(table).forEach(resp::setHeader);
                 } else {
                     resp.setHeader("Trailer", "X-Query-Status, X-Row-Count, X-Overflow");
                     resp.setTrailerFields(() -> statusHeaders(table));
                 }
-                ResultContext context = new ResultContext(
-                        List.of(new ResultContext.Info("QUERY", params.query(), null),
-                                new ResultContext.Info("LANG", "ADQL-" + params.adqlVersion(), null)),
-                        List.of());
                 OutputStream out = resp.getOutputStream();
-                params.format().writer().write(table, context, out);
-                out.flush();
+                query.write(out);
             }
         } catch (Throwable t) {
             if (t instanceof Error e && !(t instanceof OutOfMemoryError)) {
                 throw e;
             }
-            ErrorBoundary.respond(resp, t);
+            Throwable answer = t;
+            if (t instanceof QueryCancelledException && !resp.isCommitted() && async != null && raw != null) {
+                answer = continueAsync(req, raw, parts, t);
+            }
+            ErrorBoundary.respond(resp, answer);
+        } finally {
+            if (budget != null) {
+                budget.cancel(false);
+            }
+        }
+    }
+
+    /** Starts an async job with the same parameters and uploads; the fault that names it. */
+    private Throwable continueAsync(HttpServletRequest req, DaliParameters raw, Map<String, UploadSource> parts,
+                                    Throwable cause) {
+        try {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            for (String name : raw.names()) {
+                params.put(name, raw.all(name));
+            }
+            JobState job = async.create(params, parts);
+            async.run(job.id());
+            return new SyncContinuation(timeoutSeconds, urls.base(req) + "/tap/async/" + job.id());
+        } catch (IOException | RuntimeException e) {
+            e.addSuppressed(cause);
+            return e;
         }
     }
 

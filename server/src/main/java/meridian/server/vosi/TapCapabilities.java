@@ -17,17 +17,41 @@ import meridian.sql.archive.ObscoreTable;
  * @param maxrecDefault    default MAXREC
  * @param maxrecLimit      hard MAXREC
  * @param syncTimeout      execution time limit of sync queries, seconds
+ * @param async            async limits: execution duration and retention (default and hard)
+ * @param uploads          upload limits and methods
  */
 public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxrecDefault, long maxrecLimit,
-                              int syncTimeout) {
+                              int syncTimeout, AsyncLimits async, UploadLimits uploads) {
+
+    /**
+     * Async job limits, seconds.
+     *
+     * @param executionDuration      default run-time limit
+     * @param executionDurationLimit hard run-time limit
+     * @param retention              default lifetime (destruction)
+     * @param retentionLimit         hard lifetime
+     * @param maxExecuting           jobs executing at once (others queue)
+     * @param resultLimitBytes       largest async result
+     */
+    public record AsyncLimits(long executionDuration, long executionDurationLimit, long retention,
+                              long retentionLimit, int maxExecuting, long resultLimitBytes) {
+    }
+
+    /**
+     * Upload limits.
+     *
+     * @param maxRows  rows per uploaded table
+     * @param maxBytes bytes of all uploads of one request
+     * @param urls     true when http(s) URL uploads are allowed (from the configured hosts)
+     */
+    public record UploadLimits(long maxRows, long maxBytes, boolean urls) {
+    }
 
     /** TAPRegExt output format identifiers of the standard formats. */
     private static final Map<ResultFormat, String> FORMAT_IDS = Map.of(
             ResultFormat.VOTABLE_BINARY2, "ivo://ivoa.net/std/TAPRegExt#output-votable-binary2",
             ResultFormat.VOTABLE_TABLEDATA, "ivo://ivoa.net/std/TAPRegExt#output-votable-td",
-            ResultFormat.VOTABLE_BINARY, "ivo://ivoa.net/std/TAPRegExt#output-votable-binary",
-            ResultFormat.CSV, "ivo://ivoa.net/std/TAPRegExt#output-csv",
-            ResultFormat.TSV, "ivo://ivoa.net/std/TAPRegExt#output-tsv");
+            ResultFormat.VOTABLE_BINARY, "ivo://ivoa.net/std/TAPRegExt#output-votable-binary");
 
     /** The whole {@code vosi:capabilities} document for a TAP service at {@code tapUrl}. */
     public String document(String tapUrl) {
@@ -51,6 +75,7 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
     public String tapCapability(String tapUrl) {
         StringBuilder sb = new StringBuilder();
         sb.append("  <capability standardID=\"ivo://ivoa.net/std/TAP\" xsi:type=\"tr:TableAccess\">\n")
+                .append("    <description>").append(escape(description())).append("</description>\n")
                 .append("    <interface xsi:type=\"vs:ParamHTTP\" role=\"std\" version=\"1.1\">\n")
                 .append("      <accessURL use=\"base\">").append(escape(tapUrl)).append("</accessURL>\n")
                 .append("    </interface>\n");
@@ -87,13 +112,38 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
             }
             sb.append("    </outputFormat>\n");
         }
-        sb.append("    <executionDuration><hard>").append(syncTimeout).append("</hard></executionDuration>\n");
+        sb.append("    <uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-inline\"/>\n");
+        if (uploads.urls()) {
+            sb.append("    <uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-http\"/>\n")
+                    .append("    <uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-https\"/>\n");
+        }
+        sb.append("    <retentionPeriod><default>").append(async.retention()).append("</default><hard>")
+                .append(async.retentionLimit()).append("</hard></retentionPeriod>\n");
+        sb.append("    <executionDuration><default>").append(async.executionDuration()).append("</default><hard>")
+                .append(async.executionDurationLimit()).append("</hard></executionDuration>\n");
         sb.append("    <outputLimit>\n")
                 .append("      <default unit=\"row\">").append(maxrecDefault).append("</default>\n")
                 .append("      <hard unit=\"row\">").append(maxrecLimit).append("</hard>\n")
                 .append("    </outputLimit>\n");
+        sb.append("    <uploadLimit>\n")
+                .append("      <hard unit=\"byte\">").append(uploads.maxBytes()).append("</hard>\n")
+                .append("    </uploadLimit>\n");
         sb.append("  </capability>\n");
         return sb.toString();
+    }
+
+    /**
+     * What TAPRegExt has no element for: the sync time limit and its async continuation, the
+     * concurrent-job and result-size limits, the upload formats and row limit.
+     */
+    String description() {
+        return "Synchronous queries run for at most " + syncTimeout + " s; a query still running then continues"
+                + " as an asynchronous job whose URL the error message (and INFO ASYNC_JOB) gives. Asynchronous"
+                + " jobs: at most " + async.maxExecuting() + " execute at once, the others queue; results are"
+                + " limited to " + async.resultLimitBytes() + " bytes. Uploads (sync and async, TAP_UPLOAD.name):"
+                + " VOTable (TABLEDATA, BINARY, BINARY2), FITS binary tables, ECSV and CSV with a header line;"
+                + " at most " + uploads.maxRows() + " rows per table and " + uploads.maxBytes()
+                + " bytes per request" + (uploads.urls() ? "; http(s) URL uploads from allowed hosts only." : ".");
     }
 
     private static String simpleCapability(String standardId, String url) {

@@ -41,7 +41,7 @@ public final class ObscoreTable {
                 "Name of the data collection").principal().indexed().notNull().build());
         c.add(col("obs_id", CHAR, "*", null, "meta.id", "DataID.observationID",
                 "Internal ID given by the ObsTAP service").principal().indexed().notNull().build());
-        c.add(col("obs_publisher_did", CHAR, "*", null, "meta.ref.uri;meta.curation", "Curation.PublisherDID",
+        c.add(col("obs_publisher_did", CHAR, "*", null, "meta.ref.ivoid", "Curation.PublisherDID",
                 "ID for the Dataset given by the publisher").principal().indexed().notNull().build());
         c.add(col("access_url", CHAR, "*", null, "meta.ref.url", "Access.Reference",
                 "URL used to access (download) the dataset").principal().build());

@@ -41,7 +41,7 @@ public final class TapSchemaTables {
                 text("column_name", "Column name").notNull(),
                 text("datatype", "ADQL datatype as in section 2.5 of TAP").notNull(),
                 text("arraysize", "Gives the length of arrays, VOTable-style"),
-                integer("size", "Same as arraysize, as a number (deprecated)"),
+                integer("\"size\"", "Same as arraysize, as a number (deprecated)"),
                 text("xtype", "A DALI or custom extended type annotation"),
                 text("unit", "Unit in VO standard format"),
                 text("ucd", "UCD of column if any"),
@@ -52,7 +52,8 @@ public final class TapSchemaTables {
                 integer("std", "1 means the column is defined by a standard, 0 otherwise").notNull(),
                 integer("column_index", "Recommended sort order when listing columns"));
         Table keys = table("keys", "Foreign keys between the published tables", 103,
-                List.of(ForeignKey.of("tap_keys_from", "from_table", SCHEMA + ".tables", "table_name", null)),
+                List.of(ForeignKey.of("tap_keys_from", "from_table", SCHEMA + ".tables", "table_name", null),
+                        ForeignKey.of("tap_keys_target", "target_table", SCHEMA + ".tables", "table_name", null)),
                 text("key_id", "Unique key identifier").notNull(),
                 text("from_table", "Fully qualified table name").notNull(),
                 text("target_table", "Fully qualified table name").notNull(),

@@ -22,9 +22,17 @@ public interface Backend {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** {@code "schema"."table"}. */
+    /** {@code "schema"."table"}, with the table's {@linkplain Table#storedName() stored name}. */
     default String qualified(Table table) {
-        return quote(table.schema()) + "." + quote(table.name());
+        return quote(table.schema()) + "." + quote(table.storedName());
+    }
+
+    /**
+     * True when {@link java.sql.Statement#cancel()} stops a running statement. When false,
+     * time limits rely on the statement's query time-out and on interrupting the thread.
+     */
+    default boolean canCancelStatements() {
+        return true;
     }
 
     /** The SQL type storing a column of the model. */

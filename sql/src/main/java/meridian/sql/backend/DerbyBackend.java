@@ -39,6 +39,12 @@ public class DerbyBackend implements Backend {
         return "derby";
     }
 
+    /** Embedded Derby does not implement {@code Statement.cancel()} (and the pool then drops the connection). */
+    @Override
+    public boolean canCancelStatements() {
+        return false;
+    }
+
     @Override
     public String sqlType(Column c) {
         if ("timestamp".equals(c.xtype())) {
@@ -75,7 +81,7 @@ public class DerbyBackend implements Backend {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(quote(c.name())).append(' ').append(sqlType(c));
+            sb.append(quote(c.dbName())).append(' ').append(sqlType(c));
             if (!c.nullable()) {
                 sb.append(" NOT NULL");
             }
@@ -97,7 +103,7 @@ public class DerbyBackend implements Backend {
         for (Column c : table.columns()) {
             if (c.indexed() && !table.primaryKey().equals(List.of(c.name()))) {
                 out.add("CREATE INDEX " + quote(indexName(table, n++)) + " ON " + qualified(table)
-                        + " (" + quote(c.name()) + ")");
+                        + " (" + quote(c.dbName()) + ")");
             }
         }
         if (table.position() != null) {
@@ -109,7 +115,7 @@ public class DerbyBackend implements Backend {
 
     /** A short, unique, deterministic index name (Derby limits identifiers to 128 characters). */
     static String indexName(Table table, int n) {
-        String base = ("ix_" + table.schema() + "_" + table.name()).replaceAll("[^A-Za-z0-9_]", "_");
+        String base = ("ix_" + table.schema() + "_" + table.storedName()).replaceAll("[^A-Za-z0-9_]", "_");
         if (base.length() > 100) {
             base = base.substring(0, 100);
         }
@@ -130,7 +136,7 @@ public class DerbyBackend implements Backend {
 
     @Override
     public boolean tableExists(Connection connection, Table table) throws SQLException {
-        try (ResultSet rs = connection.getMetaData().getTables(null, table.schema(), table.name(), null)) {
+        try (ResultSet rs = connection.getMetaData().getTables(null, table.schema(), table.storedName(), null)) {
             return rs.next();
         }
     }

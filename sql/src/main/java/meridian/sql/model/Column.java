@@ -7,7 +7,8 @@ import java.util.Objects;
  * FIELDs carry. Immutable; build with {@link #of(String, Datatype)} and the {@code with}-style
  * setters of {@link Builder}.
  *
- * @param name        column name as users write it in ADQL (lower case for our own tables)
+ * @param name        column name as TAP_SCHEMA lists it and users write it in ADQL (lower case for
+ *                    our own tables); an ADQL reserved word is given delimited, e.g. {@code "size"}
  * @param datatype    VOTable primitive type
  * @param arraysize   VOTable arraysize ({@code null} for scalars, {@code "*"}, {@code "64*"}, {@code "3"})
  * @param xtype       DALI/VOTable xtype ({@code timestamp}, {@code adql:REGION}, {@code point}...) or null
@@ -27,6 +28,14 @@ public record Column(String name, Datatype datatype, String arraysize, String xt
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(datatype, "datatype");
+    }
+
+    /** The name in the database: {@link #name()} without the delimiting quotes of a reserved word. */
+    public String dbName() {
+        if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+            return name.substring(1, name.length() - 1).replace("\"\"", "\"");
+        }
+        return name;
     }
 
     /** Starts a nullable, non-principal column. */

@@ -18,10 +18,22 @@ import java.util.Optional;
  * @param tableIndex  TAP_SCHEMA table_index: a hint to order tables in user interfaces
  * @param position    the columns holding an ICRS position to index for cone and region
  *                    searches, or null when the table has none
+ * @param storedName  the table's name inside its database schema when it differs from
+ *                    {@code name}, or null. Per-request tables (TAP uploads) use it: ADQL
+ *                    names them {@code TAP_UPLOAD.name} while the database holds a name unique to
+ *                    the request, so concurrent requests never see each other's tables. SQL
+ *                    generators must use {@link #storedName()}, never {@code name}.
  */
 public record Table(String schema, String name, String type, String description, String utype,
                     List<Column> columns, List<String> primaryKey, List<ForeignKey> foreignKeys,
-                    int tableIndex, Position position) {
+                    int tableIndex, Position position, String storedName) {
+
+    /** A table stored under its own name. */
+    public Table(String schema, String name, String type, String description, String utype,
+                 List<Column> columns, List<String> primaryKey, List<ForeignKey> foreignKeys,
+                 int tableIndex, Position position) {
+        this(schema, name, type, description, utype, columns, primaryKey, foreignKeys, tableIndex, position, null);
+    }
 
     public Table {
         columns = List.copyOf(columns);
@@ -49,7 +61,19 @@ public record Table(String schema, String name, String type, String description,
     /** A copy of this table with a position declared. */
     public Table withPosition(String raColumn, String decColumn) {
         return new Table(schema, name, type, description, utype, columns, primaryKey, foreignKeys, tableIndex,
-                new Position(raColumn, decColumn));
+                new Position(raColumn, decColumn), storedName);
+    }
+
+    /** A copy of this table stored in the database as {@code schema.storedName}. */
+    public Table withStoredName(String storedName) {
+        return new Table(schema, name, type, description, utype, columns, primaryKey, foreignKeys, tableIndex,
+                position, storedName);
+    }
+
+    /** The table's name inside its database schema: {@code storedName} when set, else {@code name}. */
+    @Override
+    public String storedName() {
+        return storedName == null ? name : storedName;
     }
 
     /** {@code schema.name}, the form TAP_SCHEMA and ADQL use. */
