@@ -30,6 +30,7 @@ import adql.query.from.ADQLTable;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
 import adql.query.operand.NegativeOperand;
+import adql.query.operand.NullValue;
 import adql.query.operand.NumericConstant;
 import adql.query.operand.StringConstant;
 import adql.query.operand.WrappedOperand;
@@ -170,7 +171,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                 sql.append('\n').append(translate(query.getWhere()));
             }
             if (!query.getGroupBy().isEmpty()) {
-                sql.append('\n').append(translate(query.getGroupBy()));
+                sql.append('\n').append(groupBy(query.getGroupBy()));
             }
             if (!query.getHaving().isEmpty()) {
                 sql.append('\n').append(translate(query.getHaving()));
@@ -297,6 +298,55 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             appendIdentifier(sql, table.getDBSchemaName(), true).append('.');
         }
         return appendIdentifier(sql, table.getDBName(), true).toString();
+    }
+
+    /** Derby cannot GROUP BY a select alias: an alias is replaced by the expression it names. */
+    private String groupBy(ClauseADQL<ADQLOperand> groupBy) throws TranslationException {
+        List<String> items = new ArrayList<>();
+        for (ADQLOperand op : groupBy) {
+            ADQLOperand aliased = op instanceof ADQLColumn c && c.getTableName() == null ? aliasedExpression(c) : null;
+            items.add(translate(aliased != null ? aliased : op));
+        }
+        return "GROUP BY " + String.join(", ", items);
+    }
+
+    /** The expression of the SELECT item whose alias {@code col} names (when no column of that name exists). */
+    private ADQLOperand aliasedExpression(ADQLColumn col) {
+        ClauseSelect select = selects.peek();
+        if (select == null || (col.getDBLink() != null && col.getDBLink().getTable() != null)) {
+            return null;
+        }
+        for (SelectItem item : select) {
+            if (item.hasAlias() && !(item instanceof SelectAllColumns)
+                    && (item.isCaseSensitive() ? item.getAlias().equals(col.getColumnName())
+                    : item.getAlias().equalsIgnoreCase(col.getColumnName()))) {
+                return item.getOperand();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String translate(ADQLColumn column) throws TranslationException {
+        if (column.getDBLink() == null) {
+            // not resolved by the checker (an alias): quote it anyway, never pass raw text through
+            StringBuffer sql = new StringBuffer();
+            if (column.getTableName() != null) {
+                appendIdentifier(sql, column.getTableName(), true).append('.');
+            }
+            return appendIdentifier(sql, column.getColumnName(), true).toString();
+        }
+        return super.translate(column);
+    }
+
+    @Override
+    public String translate(SelectItem item) throws TranslationException {
+        if (!(item instanceof SelectAllColumns) && item.getOperand() instanceof NullValue) {
+            // Derby refuses an untyped NULL in a select list
+            StringBuffer sql = new StringBuffer("CAST(NULL AS VARCHAR(1)) AS ");
+            return appendIdentifier(sql, item.hasAlias() ? item.getAlias() : "NULL", true).toString();
+        }
+        return super.translate(item);
     }
 
     /**

@@ -84,6 +84,13 @@ class AdqlErrorTest {
     }
 
     @Test
+    void onlyIcrsIsAccepted() {
+        AdqlException e = error("SELECT POINT('GALACTIC', s_ra, s_dec) FROM ivoa.obscore");
+        assertTrue(e.getMessage().startsWith("Coordinate system \"GALACTIC\""), e.getMessage());
+        assertEquals(1, e.line());
+    }
+
+    @Test
     void adql21SyntaxIsRejectedInAdql20() {
         assertTrue(error("SELECT obs_id FROM ivoa.obscore WHERE obs_id ILIKE 'a'", AdqlVersion.V2_0).getMessage()
                 .contains("ILIKE"));
