@@ -1,6 +1,5 @@
 package meridian.adql;
 
-import adql.db.DBColumn;
 import adql.db.DBTable;
 import adql.db.DBTableAlias;
 import adql.db.DBType;
@@ -116,11 +115,10 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         return true;
     }
 
+    /** Always a delimited identifier; a double quote inside a name is doubled, so no name can end it. */
     @Override
     public StringBuffer appendIdentifier(StringBuffer str, String id, boolean caseSensitive) {
-        String bare = id.length() >= 2 && id.startsWith("\"") && id.endsWith("\"")
-                ? id.substring(1, id.length() - 1).replace("\"\"", "\"") : id;
-        return str.append('"').append(bare.replace("\"", "\"\"")).append('"');
+        return str.append('"').append(id.replace("\"", "\"\"")).append('"');
     }
 
     // ---------------------------------------------------------------- queries and sets
@@ -952,10 +950,5 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     @Override
     public Object translateGeometryToDB(Region region) throws ParseException {
         throw new ParseException("Geometries are written to Derby as STC-S text, not from ADQLlib regions.");
-    }
-
-    /** The result columns' DB columns, exposed for tests of the translation. */
-    static DBColumn[] resulting(ADQLSet set) {
-        return set.getResultingColumns();
     }
 }

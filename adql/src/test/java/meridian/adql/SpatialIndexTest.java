@@ -79,7 +79,7 @@ class SpatialIndexTest {
             try (Connection c = db.connection(); Statement st = c.createStatement()) {
                 // bulk import: far faster than row inserts; the sky cell is generated all the same
                 st.execute("CALL SYSCS_UTIL.SYSCS_IMPORT_DATA('cat', 'sky', 'id,ra,dec', '1,2,3', '"
-                        + file.toAbsolutePath() + "', NULL, NULL, NULL, 0)");
+                        + file.toAbsolutePath() + "', NULL, NULL, NULL, 1)");
                 st.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('cat', 'sky', NULL)");
             }
         } catch (java.io.IOException e) {
