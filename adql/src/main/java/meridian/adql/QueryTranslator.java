@@ -37,7 +37,11 @@ public final class QueryTranslator {
         this.dialect = dialect;
     }
 
-    /** The translator for the embedded Derby database (needs {@code GeometryFunctions.derbyInstaller()}). */
+    /**
+     * The translator for the embedded Derby database.
+     *
+     * @return a translator whose SQL needs the functions of {@code GeometryFunctions.derbyInstaller()}
+     */
     public static QueryTranslator derby() {
         return new QueryTranslator(DerbyTranslator::new);
     }
