@@ -105,6 +105,13 @@ class ResultColumnsTest {
     }
 
     @Test
+    void geometryMeasuresHaveUnits() throws Exception {
+        TranslatedQuery q = translate("SELECT DISTANCE(POINT(s_ra, s_dec), POINT(1, 2)), AREA(s_region),"
+                + " COORD1(POINT(s_ra, s_dec)) FROM ivoa.obscore");
+        assertEquals(List.of("deg", "deg**2", "deg"), q.columns().stream().map(c -> c.metadata().unit()).toList());
+    }
+
+    @Test
     void nullsStayNull() throws Exception {
         List<Object> row = archive.rows(translate("SELECT target_name, s_region, obs_creation_date, POINT(s_ra, t_min), t_min"
                 + " FROM ivoa.obscore WHERE obs_id = 'd'")).get(0);
