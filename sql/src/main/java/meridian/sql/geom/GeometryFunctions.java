@@ -18,7 +18,8 @@ import meridian.sql.backend.DerbyFunctionInstaller;
  * numeric functions ADQL has and Derby lacks ({@code ROUND}, {@code TRUNCATE}, {@code POWER},
  * {@code MOD}) or cannot cast ({@code TO_TEXT} for numbers, {@code TO_DOUBLE} for text, {@code TO_TIMESTAMP} for ISO-8601
  * text with a {@code T}). Every function is declared {@code RETURNS NULL ON NULL INPUT}, so SQL NULL in
- * gives NULL out; malformed STC-S raises an SQL error naming the text.
+ * gives NULL out, and so does blank STC-S text; malformed STC-S raises an SQL error naming the
+ * text.
  *
  * <p>The public static methods are the function bodies; they are also usable from Java.
  * Thread-safe.
@@ -65,7 +66,8 @@ public final class GeometryFunctions {
 
     /**
      * An installer creating every function above in schema {@value #SCHEMA} unless it exists
-     * (checked in SYS.SYSALIASES), so running it at every start is harmless. Pass it to
+     * (checked in SYS.SYSALIASES), so running it at every start is harmless. An existing function
+     * is kept as it is: a changed signature needs a new function name. Pass it to
      * {@code new DerbyBackend(List.of(GeometryFunctions.derbyInstaller()))}.
      *
      * @return the installer
@@ -166,8 +168,9 @@ public final class GeometryFunctions {
      * @param region STC-S
      * @return 1 when (ra, dec) is in the region, else 0
      */
-    public static int containsPoint(double ra, double dec, String region) {
-        return SphericalGeometry.containsPoint(shape(region), ra, dec) ? 1 : 0;
+    public static Integer containsPoint(double ra, double dec, String region) {
+        Shape r = shape(region);
+        return r == null ? null : SphericalGeometry.containsPoint(r, ra, dec) ? 1 : 0;
     }
 
     /**
@@ -177,8 +180,10 @@ public final class GeometryFunctions {
      * @param outer STC-S
      * @return 1 when inner lies within outer, else 0
      */
-    public static int contains(String inner, String outer) {
-        return SphericalGeometry.contains(shape(outer), shape(inner)) ? 1 : 0;
+    public static Integer contains(String inner, String outer) {
+        Shape i = shape(inner);
+        Shape o = shape(outer);
+        return i == null || o == null ? null : SphericalGeometry.contains(o, i) ? 1 : 0;
     }
 
     /**
@@ -186,8 +191,10 @@ public final class GeometryFunctions {
      * @param b STC-S
      * @return 1 when the regions overlap, else 0
      */
-    public static int intersects(String a, String b) {
-        return SphericalGeometry.intersects(shape(a), shape(b)) ? 1 : 0;
+    public static Integer intersects(String a, String b) {
+        Shape sa = shape(a);
+        Shape sb = shape(b);
+        return sa == null || sb == null ? null : SphericalGeometry.intersects(sa, sb) ? 1 : 0;
     }
 
     // ---- measures ----
@@ -208,16 +215,19 @@ public final class GeometryFunctions {
      * @param p2 STC-S point
      * @return the distance in degrees
      */
-    public static double geomDistance(String p1, String p2) {
-        return SphericalGeometry.distance(asPoint(p1), asPoint(p2));
+    public static Double geomDistance(String p1, String p2) {
+        Shape.Point a = asPoint(p1);
+        Shape.Point b = asPoint(p2);
+        return a == null || b == null ? null : SphericalGeometry.distance(a, b);
     }
 
     /**
      * @param region STC-S
      * @return the area in square degrees
      */
-    public static double area(String region) {
-        return SphericalGeometry.area(shape(region));
+    public static Double area(String region) {
+        Shape r = shape(region);
+        return r == null ? null : SphericalGeometry.area(r);
     }
 
     /**
@@ -225,23 +235,26 @@ public final class GeometryFunctions {
      * @return its centroid as an STC-S point
      */
     public static String centroid(String region) {
-        return Stcs.format(SphericalGeometry.centroid(shape(region)));
+        Shape r = shape(region);
+        return r == null ? null : Stcs.format(SphericalGeometry.centroid(r));
     }
 
     /**
      * @param point STC-S point
      * @return its RA
      */
-    public static double coord1(String point) {
-        return asPoint(point).ra();
+    public static Double coord1(String point) {
+        Shape.Point p = asPoint(point);
+        return p == null ? null : p.ra();
     }
 
     /**
      * @param point STC-S point
      * @return its Dec
      */
-    public static double coord2(String point) {
-        return asPoint(point).dec();
+    public static Double coord2(String point) {
+        Shape.Point p = asPoint(point);
+        return p == null ? null : p.dec();
     }
 
     /**
@@ -249,7 +262,8 @@ public final class GeometryFunctions {
      * @return its frame ({@code ICRS}), empty when not given
      */
     public static String coordsys(String region) {
-        return shape(region).frame();
+        Shape r = shape(region);
+        return r == null ? null : r.frame();
     }
 
     /**
@@ -257,7 +271,8 @@ public final class GeometryFunctions {
      * @return it normalised (ADQL REGION)
      */
     public static String region(String stcs) {
-        return Stcs.format(shape(stcs));
+        Shape r = shape(stcs);
+        return r == null ? null : Stcs.format(r);
     }
 
     // ---- numeric helpers ----
@@ -354,7 +369,11 @@ public final class GeometryFunctions {
 
     private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
+    /** The shape of STC-S text; null for blank text, which archives use for "no region". */
     static Shape shape(String stcs) {
+        if (stcs.isBlank()) {
+            return null;
+        }
         Object[] last = LAST.get();
         if (stcs.equals(last[0])) {
             return (Shape) last[1];
@@ -367,9 +386,9 @@ public final class GeometryFunctions {
 
     private static Shape.Point asPoint(String stcs) {
         Shape s = shape(stcs);
-        if (s instanceof Shape.Point p) {
-            return p;
+        if (s == null || s instanceof Shape.Point) {
+            return (Shape.Point) s;
         }
-        throw new IllegalArgumentException("not a point: " + stcs.toUpperCase(Locale.ROOT).split(" ")[0]);
+        throw new IllegalArgumentException("not a point: " + stcs.trim().split("\\s+")[0].toUpperCase(Locale.ROOT));
     }
 }
