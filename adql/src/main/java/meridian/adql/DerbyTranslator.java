@@ -523,8 +523,8 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             return null;
         }
         Table.Position position = mra.modelTable().position();
-        if (position == null || !mra.column().name().equals(position.raColumn())
-                || !mdec.column().name().equals(position.decColumn())) {
+        if (position == null || !mra.column().name().equalsIgnoreCase(position.raColumn())
+                || !mdec.column().name().equalsIgnoreCase(position.decColumn())) {
             return null;
         }
         return new ADQLColumn[] {ra, dec};
