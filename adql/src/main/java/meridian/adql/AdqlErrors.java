@@ -30,7 +30,24 @@ final class AdqlErrors {
     private static final int MAX_EXPECTED = 12;
     private static final int MAX_LISTED = 25;
 
+    /** A token of ADQLlib's "was expecting" list: a quoted keyword (with \\-escapes) or a {@code <KIND>}. */
+    private static final java.util.regex.Pattern TOKEN =
+            java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|<[^>]+>");
+
     private AdqlErrors() {
+    }
+
+    /** Grammar token names in words a user understands. */
+    private static String readable(String token) {
+        return switch (token) {
+            case "<REGULAR_IDENTIFIER_CANDIDATE>" -> "a name";
+            case "\"\\\"\"" -> "a \"quoted name\"";
+            case "\"\\'\"" -> "a 'string'";
+            case "<UNSIGNED_INTEGER>", "<UNSIGNED_FLOAT>", "<SCIENTIFIC_NUMBER>" -> "a number";
+            case "<NOT_EQUAL>" -> "\"<>\"";
+            case "<EOF>" -> "the end of the query";
+            default -> token;
+        };
     }
 
     /** A syntax error: "Syntax error at line 2, column 13: encountered "x"; expected one of: ...". */
@@ -52,9 +69,9 @@ final class AdqlErrors {
             }
             String list = raw.substring(raw.indexOf(':', w) + 1).trim();
             Set<String> expected = new LinkedHashSet<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(?:[^\"]|\"\")*\"|<[^>]+>|\\S+").matcher(list);
+            java.util.regex.Matcher m = TOKEN.matcher(list);
             while (m.find()) {
-                expected.add(m.group());
+                expected.add(readable(m.group()));
             }
             List<String> shown = new ArrayList<>(expected).subList(0, Math.min(MAX_EXPECTED, expected.size()));
             text = lowerFirst(found) + "; expected " + (expected.size() == 1 ? "" : "one of: ")
@@ -62,9 +79,20 @@ final class AdqlErrors {
         } else {
             text = lowerFirst(raw.replaceAll("\\s+", " "));
         }
+        if (text.endsWith(".")) {
+            text = text.substring(0, text.length() - 1);
+        }
         if (pos != null && pos.beginLine > 0) {
             return new AdqlException("ADQL syntax error at line " + pos.beginLine + ", column " + pos.beginColumn
                     + ": " + text + "." + hint, pos.beginLine, pos.beginColumn, e);
+        }
+        // lexical errors carry their position in the text only
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("l\\.(\\d+), c\\.(\\d+)").matcher(text);
+        if (at.find()) {
+            int line = Integer.parseInt(at.group(1));
+            int column = Integer.parseInt(at.group(2));
+            return new AdqlException("ADQL syntax error at line " + line + ", column " + column + ": " + text + "."
+                    + hint, line, column, e);
         }
         return new AdqlException("ADQL syntax error: " + text + "." + hint, -1, -1, e);
     }

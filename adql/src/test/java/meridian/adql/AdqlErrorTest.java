@@ -36,6 +36,13 @@ class AdqlErrorTest {
     }
 
     @Test
+    void unclosedStringsGiveTheirPosition() {
+        AdqlException e = error("SELECT obs_id FROM ivoa.obscore\nWHERE obs_id = 'a");
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().startsWith("ADQL syntax error at line 2"), e.getMessage());
+    }
+
+    @Test
     void reservedWordsComeWithAHint() {
         AdqlException e = error("SELECT size FROM ivoa.obscore");
         assertEquals(1, e.line());
