@@ -1,7 +1,6 @@
 package meridian.adql;
 
 import adql.db.DBTable;
-import adql.db.DBTableAlias;
 import adql.db.DBType;
 import adql.db.DBType.DBDatatype;
 import adql.db.region.Region;
@@ -28,11 +27,8 @@ import adql.query.constraint.ConstraintsGroup;
 import adql.query.from.ADQLTable;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
-import adql.query.operand.NegativeOperand;
 import adql.query.operand.NullValue;
-import adql.query.operand.NumericConstant;
 import adql.query.operand.StringConstant;
-import adql.query.operand.WrappedOperand;
 import adql.query.operand.function.ADQLFunction;
 import adql.query.operand.function.InUnitFunction;
 import adql.query.operand.function.MathFunction;
@@ -65,10 +61,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import meridian.sql.geom.GeometryFunctions;
-import meridian.sql.geom.Shape;
 import meridian.sql.geom.SkyCells;
-import meridian.sql.geom.SphericalGeometry;
-import meridian.sql.model.Table;
 
 /**
  * ADQL to Apache Derby SQL. Geometry lives in the database as STC-S text and is computed by the
@@ -382,7 +375,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             if (item instanceof SelectAllColumns) {
                 return -1;
             }
-            ADQLOperand op = unwrap(item.getOperand());
+            ADQLOperand op = Operands.unwrap(item.getOperand());
             if (col.getDBLink() != null && op instanceof ADQLColumn c && c.getDBLink() == col.getDBLink()
                     && !item.hasAlias()) {
                 return i + 1;
@@ -393,7 +386,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         }
         for (int i = 0; i < select.size(); i++) {
             SelectItem item = select.get(i);
-            ADQLOperand op = unwrap(item.getOperand());
+            ADQLOperand op = Operands.unwrap(item.getOperand());
             String name = item.hasAlias() ? item.getAlias() : op instanceof ADQLColumn c ? c.getColumnName() : null;
             boolean exact = (item.hasAlias() && item.isCaseSensitive()) || col.isCaseSensitive(IdentifierField.COLUMN);
             if (name != null && (exact ? name.equals(col.getColumnName()) : name.equalsIgnoreCase(col.getColumnName()))) {
@@ -440,184 +433,22 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
     // ---------------------------------------------------------------- the positional index
 
-    /** The index pre-filter for a cone or region test on position columns, or null. */
+    /** The sky-cell test selecting (a superset of) the rows a cone or region test can accept, or null. */
     private String spatialPrefilter(Comparison comp) throws TranslationException {
-        ComparisonOperator op = comp.getOperator();
-        ADQLOperand l = unwrap(comp.getLeftOperand());
-        ADQLOperand r = unwrap(comp.getRightOperand());
-        if (op == ComparisonOperator.EQUAL) {
-            if (isOne(r) && l instanceof GeometryFunction g) {
-                return regionPrefilter(g);
-            }
-            if (isOne(l) && r instanceof GeometryFunction g) {
-                return regionPrefilter(g);
-            }
+        PositionalConstraint cone = PositionalConstraint.of(comp);
+        if (cone == null) {
             return null;
         }
-        // DISTANCE(...) < r, DISTANCE(...) <= r, r > DISTANCE(...), r >= DISTANCE(...)
-        if ((op == ComparisonOperator.LESS_THAN || op == ComparisonOperator.LESS_OR_EQUAL)
-                && l instanceof DistanceFunction d && constant(r) != null) {
-            return distancePrefilter(d, constant(r));
-        }
-        if ((op == ComparisonOperator.GREATER_THAN || op == ComparisonOperator.GREATER_OR_EQUAL)
-                && r instanceof DistanceFunction d && constant(l) != null) {
-            return distancePrefilter(d, constant(l));
-        }
-        return null;
-    }
-
-    private String regionPrefilter(GeometryFunction g) throws TranslationException {
-        GeometryValue<GeometryFunction> point;
-        GeometryValue<GeometryFunction> region;
-        if (g instanceof ContainsFunction c) {
-            point = c.getLeftParam();
-            region = c.getRightParam();
-        } else if (g instanceof IntersectsFunction i) {
-            boolean leftIsPoint = i.getLeftParam().getValue() instanceof PointFunction;
-            point = leftIsPoint ? i.getLeftParam() : i.getRightParam();
-            region = leftIsPoint ? i.getRightParam() : i.getLeftParam();
-        } else {
-            return null;
-        }
-        ADQLColumn[] pos = positionColumns(point);
-        Shape shape = constantShape(region);
-        if (pos == null || shape == null || shape instanceof Shape.Point) {
-            return null;
-        }
-        return cellTest(pos[0], SphericalGeometry.boundingCircle(shape));
-    }
-
-    private String distancePrefilter(DistanceFunction d, double radius) throws TranslationException {
-        ADQLColumn[] pos = positionColumns(d.getP1());
-        Shape other = constantShape(d.getP2());
-        if (pos == null) {
-            pos = positionColumns(d.getP2());
-            other = constantShape(d.getP1());
-        }
-        if (pos == null || !(other instanceof Shape.Point p) || !(radius >= 0) || radius > 180) {
-            return null;
-        }
-        return cellTest(pos[0], new Shape.Circle(p.frame(), p.ra(), p.dec(), radius));
-    }
-
-    private String cellTest(ADQLColumn raColumn, Shape.Circle cone) throws TranslationException {
-        String ra = translate(raColumn);
-        String quotedRa = appendIdentifier(new StringBuffer(), raColumn.getDBLink().getDBName(), true).toString();
+        String ra = translate(cone.raColumn());
+        String quotedRa = appendIdentifier(new StringBuffer(), cone.raColumn().getDBLink().getDBName(), true)
+                .toString();
         String cell = ra.substring(0, ra.length() - quotedRa.length())
                 + appendIdentifier(new StringBuffer(), SkyCells.COLUMN, true);
-        SkyCells.Cover cover = SkyCells.cover(cone.ra(), cone.dec(), cone.radius());
+        SkyCells.Cover cover = SkyCells.cover(cone.cone().ra(), cone.cone().dec(), cone.cone().radius());
         if (cover.cells() == null) {
             return cell + " BETWEEN " + cover.first() + " AND " + cover.last();
         }
         return cell + " IN (" + cover.cells().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-    }
-
-    /** The (ra, dec) columns of a POINT over a model table's declared position columns, or null. */
-    private static ADQLColumn[] positionColumns(GeometryValue<GeometryFunction> value) {
-        if (!(value.getValue() instanceof PointFunction p)
-                || !(unwrap(p.getCoord1()) instanceof ADQLColumn ra)
-                || !(unwrap(p.getCoord2()) instanceof ADQLColumn dec)
-                || !(ra.getDBLink() instanceof ModelTables.ModelDBColumn mra)
-                || !(dec.getDBLink() instanceof ModelTables.ModelDBColumn mdec)
-                || mra.getTable() != mdec.getTable() || !isModelTable(mra.getTable())) {
-            return null;
-        }
-        Table.Position position = mra.modelTable().position();
-        if (position == null || !mra.column().name().equalsIgnoreCase(position.raColumn())
-                || !mdec.column().name().equalsIgnoreCase(position.decColumn())) {
-            return null;
-        }
-        return new ADQLColumn[] {ra, dec};
-    }
-
-    /** True for a table of the database itself, not a subquery or common table built from one. */
-    private static boolean isModelTable(DBTable t) {
-        DBTable origin = t instanceof DBTableAlias a ? a.getOriginTable() : t;
-        return origin instanceof ModelTables.ModelDBTable;
-    }
-
-    /** A geometry made of numeric constants only, or null. */
-    private static Shape constantShape(GeometryValue<GeometryFunction> value) {
-        return constantShape(value.getValue());
-    }
-
-    private static Shape constantShape(ADQLOperand op) {
-        try {
-            if (op instanceof GeometryValue<?> gv) {
-                return constantShape(gv.getValue());
-            }
-            if (op instanceof PointFunction p) {
-                Double ra = constant(p.getCoord1());
-                Double dec = constant(p.getCoord2());
-                return ra == null || dec == null ? null : new Shape.Point(ra, dec);
-            }
-            if (op instanceof CircleFunction c) {
-                Shape.Point center = centre(c.getCenter(), c.getCoord1(), c.getCoord2());
-                Double r = constant(c.getRadius());
-                return center == null || r == null ? null : new Shape.Circle("ICRS", center.ra(), center.dec(), r);
-            }
-            if (op instanceof BoxFunction b) {
-                Shape.Point center = centre(b.getCenter(), b.getCoord1(), b.getCoord2());
-                Double w = constant(b.getWidth());
-                Double h = constant(b.getHeight());
-                return center == null || w == null || h == null ? null
-                        : new Shape.Box("ICRS", center.ra(), center.dec(), w, h);
-            }
-            if (op instanceof PolygonFunction p) {
-                List<Double> coords = new ArrayList<>();
-                for (ADQLOperand v : polygonVertices(p)) {
-                    Shape s = v.isGeometry() ? constantShape(v) : null;
-                    if (s instanceof Shape.Point pt) {
-                        coords.add(pt.ra());
-                        coords.add(pt.dec());
-                    } else {
-                        Double d = constant(v);
-                        if (d == null) {
-                            return null;
-                        }
-                        coords.add(d);
-                    }
-                }
-                return new Shape.Polygon("ICRS", coords.stream().mapToDouble(Double::doubleValue).toArray());
-            }
-        } catch (IllegalArgumentException invalid) {
-            // not a valid constant region: no pre-filter, the exact test reports or handles it
-            return null;
-        }
-        return null;
-    }
-
-    private static Shape.Point centre(GeometryValue<GeometryFunction> center, ADQLOperand c1, ADQLOperand c2) {
-        if (center != null) {
-            return constantShape(center) instanceof Shape.Point p ? p : null;
-        }
-        Double ra = constant(c1);
-        Double dec = constant(c2);
-        return ra == null || dec == null ? null : new Shape.Point(ra, dec);
-    }
-
-    private static Double constant(ADQLOperand op) {
-        op = unwrap(op);
-        if (op instanceof NumericConstant n) {
-            return n.getNumericValue();
-        }
-        if (op instanceof NegativeOperand n) {
-            Double d = constant(n.getOperand());
-            return d == null ? null : -d;
-        }
-        return null;
-    }
-
-    private static boolean isOne(ADQLOperand op) {
-        Double d = constant(op);
-        return d != null && d == 1;
-    }
-
-    private static ADQLOperand unwrap(ADQLOperand op) {
-        while (op instanceof WrappedOperand w) {
-            op = w.getOperand();
-        }
-        return op;
     }
 
     // ---------------------------------------------------------------- functions
@@ -708,7 +539,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
     @Override
     public String translate(InUnitFunction fct) throws TranslationException {
-        ADQLOperand value = unwrap(fct.getValue());
+        ADQLOperand value = Operands.unwrap(fct.getValue());
         String target = fct.getTargetUnit() instanceof StringConstant s ? s.getValue() : null;
         String source = value instanceof ADQLColumn c && c.getDBLink() instanceof ModelTables.ModelDBColumn m
                 ? m.column().unit() : null;
@@ -806,7 +637,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         }
         if (fct instanceof PolygonFunction p) {
             List<String> args = new ArrayList<>();
-            for (ADQLOperand v : polygonVertices(p)) {
+            for (ADQLOperand v : Operands.polygonVertices(p)) {
                 String[] xy = v.isGeometry() ? pointArgs(v) : null;
                 if (xy != null) {
                     args.add(xy[0]);
@@ -896,20 +727,6 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         }
         String p = translate(center);
         return new String[] {fn("COORD1", p), fn("COORD2", p)};
-    }
-
-    /** The vertex operands of a POLYGON: numbers, or points (ADQL 2.1); the coordinate system is skipped. */
-    private static List<ADQLOperand> polygonVertices(PolygonFunction p) {
-        List<ADQLOperand> out = new ArrayList<>();
-        ADQLOperand[] params = p.getParameters();
-        for (int i = 0; i < params.length; i++) {
-            // the first parameter is the (deprecated) coordinate system, a string
-            if (i == 0 && params[i].isString() && !params[i].isNumeric()) {
-                continue;
-            }
-            out.add(params[i]);
-        }
-        return out;
     }
 
     private static String fn(String name, String... args) {

@@ -1,0 +1,114 @@
+package meridian.adql;
+
+import adql.db.DBTable;
+import adql.db.DBTableAlias;
+import adql.query.constraint.Comparison;
+import adql.query.constraint.ComparisonOperator;
+import adql.query.operand.ADQLColumn;
+import adql.query.operand.ADQLOperand;
+import adql.query.operand.function.geometry.ContainsFunction;
+import adql.query.operand.function.geometry.DistanceFunction;
+import adql.query.operand.function.geometry.GeometryFunction;
+import adql.query.operand.function.geometry.GeometryFunction.GeometryValue;
+import adql.query.operand.function.geometry.IntersectsFunction;
+import adql.query.operand.function.geometry.PointFunction;
+import meridian.sql.geom.Shape;
+import meridian.sql.geom.SphericalGeometry;
+import meridian.sql.model.Table;
+
+/**
+ * A comparison that only rows inside a constant cone can satisfy, on the declared position
+ * columns of a model table: {@code CONTAINS(POINT(ra, dec), CIRCLE|BOX|POLYGON(constants)) = 1}
+ * (or {@code 1 = ...}), the same with {@code INTERSECTS} in either argument order, and
+ * {@code DISTANCE(POINT(ra, dec), POINT(a, b)) < r} or {@code <=} (or {@code r > ...},
+ * {@code r >= ...}, either point first). Regions become their bounding cone. Any other comparison
+ * is not one. Dialect-neutral: each translator writes its own index test for the cone.
+ *
+ * @param raColumn the RA column reference (its table alias is the one to test the index of)
+ * @param cone     every row the comparison accepts lies in this cone
+ */
+record PositionalConstraint(ADQLColumn raColumn, Shape.Circle cone) {
+
+    /** The positional constraint {@code comp} expresses, or null. */
+    static PositionalConstraint of(Comparison comp) {
+        ComparisonOperator op = comp.getOperator();
+        ADQLOperand l = Operands.unwrap(comp.getLeftOperand());
+        ADQLOperand r = Operands.unwrap(comp.getRightOperand());
+        if (op == ComparisonOperator.EQUAL) {
+            if (Operands.isOne(r) && l instanceof GeometryFunction g) {
+                return region(g);
+            }
+            if (Operands.isOne(l) && r instanceof GeometryFunction g) {
+                return region(g);
+            }
+            return null;
+        }
+        if ((op == ComparisonOperator.LESS_THAN || op == ComparisonOperator.LESS_OR_EQUAL)
+                && l instanceof DistanceFunction d && Operands.constant(r) != null) {
+            return distance(d, Operands.constant(r));
+        }
+        if ((op == ComparisonOperator.GREATER_THAN || op == ComparisonOperator.GREATER_OR_EQUAL)
+                && r instanceof DistanceFunction d && Operands.constant(l) != null) {
+            return distance(d, Operands.constant(l));
+        }
+        return null;
+    }
+
+    private static PositionalConstraint region(GeometryFunction g) {
+        GeometryValue<GeometryFunction> point;
+        GeometryValue<GeometryFunction> region;
+        if (g instanceof ContainsFunction c) {
+            point = c.getLeftParam();
+            region = c.getRightParam();
+        } else if (g instanceof IntersectsFunction i) {
+            boolean leftIsPoint = i.getLeftParam().getValue() instanceof PointFunction;
+            point = leftIsPoint ? i.getLeftParam() : i.getRightParam();
+            region = leftIsPoint ? i.getRightParam() : i.getLeftParam();
+        } else {
+            return null;
+        }
+        ADQLColumn ra = positionRa(point);
+        Shape shape = Operands.constantShape(region);
+        if (ra == null || shape == null || shape instanceof Shape.Point) {
+            return null;
+        }
+        return new PositionalConstraint(ra, SphericalGeometry.boundingCircle(shape));
+    }
+
+    private static PositionalConstraint distance(DistanceFunction d, double radius) {
+        ADQLColumn ra = positionRa(d.getP1());
+        Shape other = Operands.constantShape(d.getP2());
+        if (ra == null) {
+            ra = positionRa(d.getP2());
+            other = Operands.constantShape(d.getP1());
+        }
+        if (ra == null || !(other instanceof Shape.Point p) || !(radius >= 0) || radius > 180) {
+            return null;
+        }
+        return new PositionalConstraint(ra, new Shape.Circle(p.frame(), p.ra(), p.dec(), radius));
+    }
+
+    /** The RA column of a POINT over a model table's declared (ra, dec) position columns, or null. */
+    private static ADQLColumn positionRa(GeometryValue<GeometryFunction> value) {
+        if (!(value.getValue() instanceof PointFunction p)
+                || !(Operands.unwrap(p.getCoord1()) instanceof ADQLColumn ra)
+                || !(Operands.unwrap(p.getCoord2()) instanceof ADQLColumn dec)
+                || !(ra.getDBLink() instanceof ModelTables.ModelDBColumn mra)
+                || !(dec.getDBLink() instanceof ModelTables.ModelDBColumn mdec)
+                || mra.getTable() != mdec.getTable() || !isModelTable(mra.getTable())) {
+            return null;
+        }
+        Table.Position position = mra.modelTable().position();
+        if (position == null || !mra.column().name().equalsIgnoreCase(position.raColumn())
+                || !mdec.column().name().equalsIgnoreCase(position.decColumn())) {
+            return null;
+        }
+        return ra;
+    }
+
+    /** True for a table of the database itself, not a subquery or common table built from one. */
+    private static boolean isModelTable(DBTable t) {
+        DBTable origin = t instanceof DBTableAlias a ? a.getOriginTable() : t;
+        return origin instanceof ModelTables.ModelDBTable;
+    }
+}
