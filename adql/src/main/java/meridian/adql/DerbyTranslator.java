@@ -1,6 +1,7 @@
 package meridian.adql;
 
 import adql.db.DBTable;
+import adql.db.DBTableAlias;
 import adql.db.DBType;
 import adql.db.DBType.DBDatatype;
 import adql.db.region.Region;
@@ -52,13 +53,17 @@ import adql.query.operand.function.geometry.IntersectsFunction;
 import adql.query.operand.function.geometry.PointFunction;
 import adql.query.operand.function.geometry.PolygonFunction;
 import adql.query.operand.function.geometry.RegionFunction;
+import adql.search.SimpleSearchHandler;
 import adql.translator.JDBCTranslator;
 import adql.translator.TranslationException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import meridian.sql.geom.GeometryFunctions;
 import meridian.sql.geom.SkyCells;
@@ -76,7 +81,9 @@ import meridian.sql.geom.SkyCells;
  *     CIRCLE/BOX/POLYGON(constants)) = 1}, {@code 1 = CONTAINS(...)}, the same with
  *     {@code INTERSECTS}, and {@code DISTANCE(POINT(ra, dec), POINT(a, b)) < r} or {@code <=},
  *     either way round) is prefixed by a test on the indexed sky cell ({@link SkyCells}) and
- *     keeps the exact function test.</li>
+ *     keeps the exact function test; when the cone's centre comes from another table (a
+ *     cross-match) the test is the Dec band around each centre and Derby is told to use the
+ *     sky-cell index of the searched table.</li>
  * </ul>
  * Every identifier is quoted. Not thread-safe: one instance per query.
  */
@@ -91,9 +98,25 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     /** True while translating the ORDER BY of a set operation, which may only name result columns. */
     private boolean setOrder;
     private int derivedTables;
+    /** Tables a cross-match cone moves over: Derby must be told to probe their sky-cell index. */
+    private final Set<DBTable> crossMatched = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @Override
     public String toSql(ADQLSet query) throws TranslationException {
+        crossMatched.clear();
+        SimpleSearchHandler comparisons = new SimpleSearchHandler(true) {
+            @Override
+            protected boolean match(ADQLObject obj) {
+                return obj instanceof Comparison;
+            }
+        };
+        comparisons.search(query);
+        for (ADQLObject c : comparisons) {
+            PositionalConstraint p = PositionalConstraint.of((Comparison) c);
+            if (p != null && p.cone() == null) {
+                crossMatched.add(p.raColumn().getDBLink().getTable());
+            }
+        }
         return translate(query);
     }
 
@@ -263,7 +286,15 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     public String translate(ADQLTable table) throws TranslationException {
         WithItem w = withItem(table);
         if (w == null) {
-            return super.translate(table);
+            String sql = super.translate(table);
+            if (table.getDBLink() != null && crossMatched.contains(table.getDBLink())) {
+                // the optimizer cannot cost a Dec band that moves with the outer row and would scan
+                // the whole table for every one: name the index (the comment needs its own line)
+                DBTable t = table.getDBLink() instanceof DBTableAlias a ? a.getOriginTable() : table.getDBLink();
+                sql += " --DERBY-PROPERTIES index=\"" + SkyCells.indexName(t.getDBSchemaName(), t.getDBName())
+                        + "\"\n";
+            }
+            return sql;
         }
         // Derby has no WITH: the common table becomes a derived table named like the CTE
         StringBuffer sql = new StringBuffer("(").append(translate(w.getQuery())).append(") AS ");
@@ -433,7 +464,11 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
     // ---------------------------------------------------------------- the positional index
 
-    /** The sky-cell test selecting (a superset of) the rows a cone or region test can accept, or null. */
+    /**
+     * The sky-cell test selecting (a superset of) the rows a cone or region test can accept, or
+     * null: listed cells or a Dec band for a constant cone, the Dec band around each centre for a
+     * cross-match.
+     */
     private String spatialPrefilter(Comparison comp) throws TranslationException {
         PositionalConstraint cone = PositionalConstraint.of(comp);
         if (cone == null) {
@@ -444,6 +479,10 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                 .toString();
         String cell = ra.substring(0, ra.length() - quotedRa.length())
                 + appendIdentifier(new StringBuffer(), SkyCells.COLUMN, true);
+        if (cone.cone() == null) {
+            // a cone moving with another table's rows: the Dec band of each centre
+            return cell + " BETWEEN " + SkyCells.bandSql(translate(cone.centreDec()), cone.radius());
+        }
         SkyCells.Cover cover = SkyCells.cover(cone.cone().ra(), cone.cone().dec(), cone.cone().radius());
         if (cover.cells() == null) {
             return cell + " BETWEEN " + cover.first() + " AND " + cover.last();

@@ -6,6 +6,7 @@ import adql.query.constraint.Comparison;
 import adql.query.constraint.ComparisonOperator;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
+import adql.query.operand.function.geometry.CircleFunction;
 import adql.query.operand.function.geometry.ContainsFunction;
 import adql.query.operand.function.geometry.DistanceFunction;
 import adql.query.operand.function.geometry.GeometryFunction;
@@ -21,13 +22,22 @@ import meridian.sql.model.Table;
  * columns of a model table: {@code CONTAINS(POINT(ra, dec), CIRCLE|BOX|POLYGON(constants)) = 1}
  * (or {@code 1 = ...}), the same with {@code INTERSECTS} in either argument order, and
  * {@code DISTANCE(POINT(ra, dec), POINT(a, b)) < r} or {@code <=} (or {@code r > ...},
- * {@code r >= ...}, either point first). Regions become their bounding cone. Any other comparison
- * is not one. Dialect-neutral: each translator writes its own index test for the cone.
+ * {@code r >= ...}, either point first). Regions become their bounding cone. A circle or
+ * distance whose centre is not constant but whose radius is (a cross-match against another
+ * table, e.g. TAP_UPLOAD) is a <em>moving</em> cone: only its centre's Dec expression and radius
+ * are known. Any other comparison is not one. Dialect-neutral: each translator writes its own
+ * index test.
  *
- * @param raColumn the RA column reference (its table alias is the one to test the index of)
- * @param cone     every row the comparison accepts lies in this cone
+ * @param raColumn  the RA column reference (its table alias is the one to test the index of)
+ * @param cone      every row the comparison accepts lies in this constant cone; null for a moving one
+ * @param centreDec the Dec expression of a moving cone's centre, else null
+ * @param radius    the radius in degrees
  */
-record PositionalConstraint(ADQLColumn raColumn, Shape.Circle cone) {
+record PositionalConstraint(ADQLColumn raColumn, Shape.Circle cone, ADQLOperand centreDec, double radius) {
+
+    private static PositionalConstraint constant(ADQLColumn ra, Shape.Circle cone) {
+        return new PositionalConstraint(ra, cone, null, cone.radius());
+    }
 
     /** The positional constraint {@code comp} expresses, or null. */
     static PositionalConstraint of(Comparison comp) {
@@ -68,24 +78,45 @@ record PositionalConstraint(ADQLColumn raColumn, Shape.Circle cone) {
             return null;
         }
         ADQLColumn ra = positionRa(point);
-        Shape shape = Operands.constantShape(region);
-        if (ra == null || shape == null || shape instanceof Shape.Point) {
+        if (ra == null) {
             return null;
         }
-        return new PositionalConstraint(ra, SphericalGeometry.boundingCircle(shape));
+        Shape shape = Operands.constantShape(region);
+        if (shape instanceof Shape.Point) {
+            return null;
+        }
+        if (shape != null) {
+            return constant(ra, SphericalGeometry.boundingCircle(shape));
+        }
+        if (region.getValue() instanceof CircleFunction c) {
+            ADQLOperand dec = c.getCenter() == null ? c.getCoord2()
+                    : c.getCenter().getValue() instanceof PointFunction p ? p.getCoord2() : null;
+            return moving(ra, dec, Operands.constant(c.getRadius()));
+        }
+        return null;
+    }
+
+    private static PositionalConstraint moving(ADQLColumn ra, ADQLOperand centreDec, Double radius) {
+        if (centreDec == null || radius == null || !(radius >= 0) || radius > 180) {
+            return null;
+        }
+        return new PositionalConstraint(ra, null, centreDec, radius);
     }
 
     private static PositionalConstraint distance(DistanceFunction d, double radius) {
+        GeometryValue<GeometryFunction> centre = d.getP2();
         ADQLColumn ra = positionRa(d.getP1());
-        Shape other = Operands.constantShape(d.getP2());
         if (ra == null) {
             ra = positionRa(d.getP2());
-            other = Operands.constantShape(d.getP1());
+            centre = d.getP1();
         }
-        if (ra == null || !(other instanceof Shape.Point p) || !(radius >= 0) || radius > 180) {
+        if (ra == null || !(radius >= 0) || radius > 180) {
             return null;
         }
-        return new PositionalConstraint(ra, new Shape.Circle(p.frame(), p.ra(), p.dec(), radius));
+        if (Operands.constantShape(centre) instanceof Shape.Point p) {
+            return constant(ra, new Shape.Circle(p.frame(), p.ra(), p.dec(), radius));
+        }
+        return centre.getValue() instanceof PointFunction p ? moving(ra, p.getCoord2(), radius) : null;
     }
 
     /** The RA column of a POINT over a model table's declared (ra, dec) position columns, or null. */

@@ -51,6 +51,9 @@ class SpatialIndexTest {
     static MetadataModel model;
     static double[] ra = new double[ROWS];
     static double[] dec = new double[ROWS];
+    private static final int TARGETS = 40;
+    static double[] targetRa = new double[TARGETS];
+    static double[] targetDec = new double[TARGETS];
     final QueryTranslator translator = QueryTranslator.derby();
 
     @BeforeAll
@@ -60,7 +63,11 @@ class SpatialIndexTest {
                 Column.of("ra", Datatype.DOUBLE).unit("deg").build(),
                 Column.of("dec", Datatype.DOUBLE).unit("deg").build()),
                 List.of("id"), List.of(), 0, new Table.Position("ra", "dec"));
-        model = new MetadataModel(List.of(new Schema("cat", null, null, List.of(sky), 0),
+        Table targets = Table.of("cat", "targets", "an uploaded source list", List.of(
+                Column.of("id", Datatype.INT).build(),
+                Column.of("ra", Datatype.DOUBLE).unit("deg").build(),
+                Column.of("dec", Datatype.DOUBLE).unit("deg").build()));
+        model = new MetadataModel(List.of(new Schema("cat", null, null, List.of(sky, targets), 0),
                 meridian.sql.archive.TapSchemaTables.schema()));
         db = Database.open(DatabaseConfig.derby(dir.resolve("db")),
                 new DerbyBackend(List.of(GeometryFunctions.derbyInstaller())), model);
@@ -81,6 +88,12 @@ class SpatialIndexTest {
                 st.execute("CALL SYSCS_UTIL.SYSCS_IMPORT_DATA('cat', 'sky', 'id,ra,dec', '1,2,3', '"
                         + file.toAbsolutePath() + "', NULL, NULL, NULL, 1)");
                 st.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('cat', 'sky', NULL)");
+                for (int i = 0; i < TARGETS; i++) {
+                    targetRa[i] = i == 0 ? 359.95 : random.nextDouble() * 360;
+                    targetDec[i] = i == 1 ? 89.9 : Math.toDegrees(Math.asin(2 * random.nextDouble() - 1));
+                    st.executeUpdate("INSERT INTO \"cat\".\"targets\" VALUES (" + i + ", " + targetRa[i] + ", "
+                            + targetDec[i] + ")");
+                }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -187,6 +200,45 @@ class SpatialIndexTest {
         return max;
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT t.id, s.id FROM cat.targets AS t JOIN cat.sky AS s"
+                    + " ON DISTANCE(POINT(t.ra, t.dec), POINT(s.ra, s.dec)) < 0.5",
+            "SELECT t.id, s.id FROM cat.targets AS t JOIN cat.sky AS s"
+                    + " ON 1 = CONTAINS(POINT(s.ra, s.dec), CIRCLE(t.ra, t.dec, 0.5))",
+            "SELECT t.id, s.id FROM cat.targets AS t, cat.sky AS s"
+                    + " WHERE CONTAINS(POINT(s.ra, s.dec), CIRCLE(POINT(t.ra, t.dec), 0.5)) = 1"})
+    void crossMatchesUseTheIndexPerTarget(String adql) throws Exception {
+        Set<String> expected = new TreeSet<>();
+        for (int t = 0; t < TARGETS; t++) {
+            for (int i = 0; i < ROWS; i++) {
+                if (SphericalGeometry.distance(targetRa[t], targetDec[t], ra[i], dec[i]) < 0.5) {
+                    expected.add(t + "-" + i);
+                }
+            }
+        }
+        TranslatedQuery q = translator.translate(adql, AdqlVersion.V2_1, model);
+        assertTrue(q.sql().contains('"' + SkyCells.COLUMN + "\" BETWEEN"), q.sql());
+        Set<String> pairs = new TreeSet<>();
+        String plan;
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
+            try (ResultSet rs = st.executeQuery(q.sql())) {
+                while (rs.next()) {
+                    pairs.add(rs.getInt(1) + "-" + rs.getInt(2));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
+                rs.next();
+                plan = rs.getString(1);
+            }
+            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(0)");
+        }
+        assertEquals(expected, pairs);
+        assertTrue(plan.contains("Index Scan ResultSet for sky using index"), plan);
+        assertFalse(plan.contains("Table Scan ResultSet for sky"), plan);
+    }
+
     @Test
     void otherPredicatesOnPositionsAreNotRewritten() throws Exception {
         List<String> unchanged = new ArrayList<>();
@@ -194,13 +246,16 @@ class SpatialIndexTest {
                 "SELECT id FROM cat.sky WHERE CONTAINS(POINT(ra, dec), CIRCLE(10, 20, 1)) = 0",
                 "SELECT id FROM cat.sky WHERE DISTANCE(POINT(ra, dec), POINT(10, 20)) > 1",
                 "SELECT id FROM cat.sky WHERE CONTAINS(POINT(dec, ra), CIRCLE(10, 20, 1)) = 1",
-                "SELECT id FROM cat.sky WHERE CONTAINS(POINT(ra, dec), CIRCLE(ra, 20, 1)) = 1")) {
+                "SELECT id FROM cat.sky WHERE CONTAINS(POINT(ra, dec), CIRCLE(10, 20, ra)) = 1")) {
             String sql = translator.translate(adql, AdqlVersion.V2_1, model).sql();
             if (!sql.contains(SkyCells.COLUMN)) {
                 unchanged.add(adql);
             }
         }
         assertEquals(4, unchanged.size(), unchanged.toString());
+        // a circle moving with the row itself only gets a (useless but correct) Dec band
+        assertEquals(bruteForceCone(10, 20, 1),
+                ids("SELECT id FROM cat.sky WHERE CONTAINS(POINT(ra, dec), CIRCLE(ra + 10 - ra, 20, 1)) = 1"));
         // and NOT of a rewritten cone is still the exact complement
         assertEquals(ROWS - bruteForceCone(10, 20, 1).size(),
                 ids("SELECT id FROM cat.sky WHERE NOT (1 = CONTAINS(POINT(ra, dec), CIRCLE(10, 20, 1)))").size());

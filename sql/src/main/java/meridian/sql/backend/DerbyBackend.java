@@ -101,8 +101,8 @@ public class DerbyBackend implements Backend {
             }
         }
         if (table.position() != null) {
-            out.add("CREATE INDEX " + quote(indexName(table, n)) + " ON " + qualified(table)
-                    + " (" + quote(SkyCells.COLUMN) + ")");
+            out.add("CREATE INDEX " + quote(SkyCells.indexName(table.schema(), table.name())) + " ON "
+                    + qualified(table) + " (" + quote(SkyCells.COLUMN) + ")");
         }
         return out;
     }
