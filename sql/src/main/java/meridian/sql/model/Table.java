@@ -31,10 +31,15 @@ public record Table(String schema, String name, String type, String description,
         if (distinct != columns.size()) {
             throw new IllegalArgumentException("table " + schema + "." + name + " has duplicate column names");
         }
-        if (position != null && (column(position.raColumn()).isEmpty() || column(position.decColumn()).isEmpty())) {
+        // the fields are not assigned yet inside a compact constructor: look in the parameter
+        if (position != null && (!hasColumn(columns, position.raColumn()) || !hasColumn(columns, position.decColumn()))) {
             throw new IllegalArgumentException("table " + schema + "." + name + " has no position columns "
                     + position);
         }
+    }
+
+    private static boolean hasColumn(List<Column> columns, String name) {
+        return columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(name));
     }
 
     /** The right ascension and declination columns (degrees, ICRS) of a positional table. */

@@ -1,0 +1,380 @@
+package meridian.ingest;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import meridian.ingest.fits.FitsContent;
+import meridian.ingest.fits.FitsHeaderReader;
+import meridian.ingest.fits.FitsLoader;
+import meridian.ingest.fits.LoadException;
+import meridian.ingest.fits.ProductDraft;
+import meridian.ingest.preview.PreviewRenderer;
+import meridian.ingest.store.ArchiveWriter;
+import meridian.ingest.store.ProductFile;
+import meridian.ingest.store.StoredFile;
+import meridian.sql.Database;
+
+/**
+ * Ingests collections into an archive database:
+ * {@code SourceScanner -> FitsHeaderReader -> FitsLoader -> ObscoreRowBuilder + product files
+ * (+ PreviewRenderer) -> ArchiveWriter -> IngestReport}.
+ *
+ * <p>Each science file is one transaction: its old products (if any) are deleted and its new
+ * products and files inserted together, or nothing changes. A file whose content and whose
+ * ancillary files have the checksums stored for it is left alone, so re-running changes nothing;
+ * a file that fails (not FITS, truncated, missing keyword, obs_id not matching the pattern) is
+ * reported and skipped, and any rows of an earlier successful ingest of it are kept.
+ *
+ * <p>One ingest at a time per collection: concurrent ingests of the same collection are not
+ * coordinated. Instances are otherwise stateless and may be shared.
+ */
+public final class Ingestor {
+
+    private final Database db;
+    private final IngestSettings settings;
+    private final PreviewRenderer renderer = new PreviewRenderer();
+
+    public Ingestor(Database db, IngestSettings settings) {
+        this.db = db;
+        this.settings = settings;
+        // Java2D must not look for a display, whatever machine runs the ingest
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    /**
+     * Ingests every science file of {@code def}.
+     *
+     * @param listener told about each file; {@link ProgressListener#NONE} for none
+     * @throws CollectionDefinitionException when the collection root is missing or outside the data roots
+     * @throws SQLException                  when the database fails outside a single file's transaction
+     */
+    public IngestReport ingest(CollectionDefinition def, IngestOptions opts, ProgressListener listener)
+            throws IOException, SQLException {
+        long t0 = System.nanoTime();
+        Path root = settings.collectionRoot(def);
+        List<SourceScanner.SourceFile> files = SourceScanner.scan(root, def);
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            Run run = new Run(def, opts, root, c);
+            try {
+                IngestReport report = run.execute(files, listener, t0);
+                safely(() -> listener.finished(report));
+                return report;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ignored) {
+            // a progress display must never stop an ingest
+        }
+    }
+
+    /** The state of one ingest run. */
+    private final class Run {
+        private final CollectionDefinition def;
+        private final IngestOptions opts;
+        private final Path root;
+        private final Path previewDir;
+        private final Connection connection;
+        private final ArchiveWriter writer;
+        private final FitsLoader loader;
+        private final ObscoreRowBuilder rows;
+        private final boolean previewsWanted;
+        private final Map<String, String> didOwner = new HashMap<>();
+        private final List<IngestReport.Skipped> skipped = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+        private int ingested;
+        private int updated;
+        private int unchanged;
+        private int pruned;
+        private long products;
+        private long rowsWritten;
+        private int previews;
+
+        Run(CollectionDefinition def, IngestOptions opts, Path root, Connection connection) {
+            this.def = def;
+            this.opts = opts;
+            this.root = root;
+            this.previewDir = root.resolve(def.previews().directory()).normalize();
+            this.connection = connection;
+            this.writer = new ArchiveWriter(connection, db.backend(), settings.archiveSchema());
+            this.loader = FitsLoader.of(def.loader());
+            this.rows = new ObscoreRowBuilder(def, settings);
+            this.previewsWanted = opts.generatePreviews() && def.previews().generate();
+        }
+
+        IngestReport execute(List<SourceScanner.SourceFile> files, ProgressListener listener, long t0)
+                throws SQLException, IOException {
+            Map<String, StoredFile> state = writer.storedFiles(def.name());
+            connection.commit();
+            state.forEach((file, s) -> s.products().forEach(did -> didOwner.put(did, file)));
+            safely(() -> listener.started(def.name(), files.size()));
+            Set<String> seen = new HashSet<>();
+            int done = 0;
+            for (SourceScanner.SourceFile f : files) {
+                String id = fileId(f.relative());
+                seen.add(id);
+                FileOutcome outcome = process(f, id, state.get(id));
+                int d = ++done;
+                safely(() -> listener.fileDone(d, files.size(), f.path(), outcome));
+            }
+            if (opts.prune()) {
+                for (Map.Entry<String, StoredFile> e : state.entrySet()) {
+                    if (!seen.contains(e.getKey())) {
+                        prune(e.getValue());
+                    }
+                }
+            }
+            if (!opts.dryRun()) {
+                rowsWritten += writer.upsertCollection(collectionRow(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                connection.commit();
+            }
+            return new IngestReport(def.name(), opts.dryRun(), files.size(), ingested, updated, unchanged,
+                    List.copyOf(skipped), pruned, products, rowsWritten, previews, List.copyOf(warnings),
+                    Duration.ofNanos(System.nanoTime() - t0));
+        }
+
+        private String fileId(String relative) {
+            return def.name() + "/" + relative;
+        }
+
+        private Path pathOf(String fileId) {
+            return root.resolve(fileId.substring(def.name().length() + 1)).normalize();
+        }
+
+        private FileOutcome process(SourceScanner.SourceFile f, String id, StoredFile stored) throws SQLException {
+            Map<String, String> current = new LinkedHashMap<>();
+            try {
+                current.put(id, FileFacts.sha256(f.path()));
+                for (SourceScanner.Ancillary a : f.ancillaries()) {
+                    current.put(fileId(a.relative()), FileFacts.sha256(a.path()));
+                }
+                if (stored != null && !opts.force() && unchanged(stored, current)) {
+                    unchanged++;
+                    return FileOutcome.UNCHANGED;
+                }
+            } catch (IOException e) {
+                return skip(f, "cannot read: " + e.getMessage());
+            }
+            List<Map<String, Object>> obscore = new ArrayList<>();
+            List<ProductFile> productFiles = new ArrayList<>();
+            try (FitsContent content = FitsHeaderReader.open(f.path())) {
+                List<ProductDraft> drafts = loader.load(content, def.loaderOptions());
+                build(f, id, content.size(), current, drafts, obscore, productFiles);
+            } catch (LoadException e) {
+                return skip(f, e.getMessage());
+            }
+            for (Map<String, Object> r : obscore) {
+                String did = (String) r.get("obs_publisher_did");
+                String owner = didOwner.get(did);
+                if (owner != null && !owner.equals(id)) {
+                    return skip(f, "obs_id '" + r.get("obs_id") + "' is already published by " + owner);
+                }
+            }
+            if (!opts.dryRun()) {
+                try {
+                    if (stored != null) {
+                        rowsWritten += writer.deleteProducts(stored.products());
+                    }
+                    rowsWritten += writer.insert(obscore, productFiles);
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    return skip(f, "database: " + e.getMessage());
+                }
+            } else {
+                rowsWritten += obscore.size() + productFiles.size();
+            }
+            if (stored != null) {
+                stored.products().forEach(didOwner::remove);
+            }
+            obscore.forEach(r -> didOwner.put((String) r.get("obs_publisher_did"), id));
+            products += obscore.size();
+            if (stored == null) {
+                ingested++;
+                return FileOutcome.INGESTED;
+            }
+            updated++;
+            return FileOutcome.UPDATED;
+        }
+
+        /** Same files with the same checksums; generated previews may be extra if still intact. */
+        private boolean unchanged(StoredFile stored, Map<String, String> current) throws IOException {
+            for (Map.Entry<String, String> e : current.entrySet()) {
+                if (!e.getValue().equals(stored.checksums().get(e.getKey()))) {
+                    return false;
+                }
+            }
+            boolean hasPreview = false;
+            for (Map.Entry<String, String> e : stored.checksums().entrySet()) {
+                boolean preview = "ANCILLARY.PREVIEW".equals(stored.categories().get(e.getKey()));
+                hasPreview |= preview;
+                if (current.containsKey(e.getKey())) {
+                    continue;
+                }
+                Path p = pathOf(e.getKey());
+                if (!preview || !p.startsWith(previewDir) || !Files.isRegularFile(p)
+                        || !FileFacts.sha256(p).equals(e.getValue())) {
+                    return false;
+                }
+            }
+            return hasPreview || !previewsWanted;
+        }
+
+        private void build(SourceScanner.SourceFile f, String id, long size, Map<String, String> checksums,
+                           List<ProductDraft> drafts, List<Map<String, Object>> obscore,
+                           List<ProductFile> productFiles) throws LoadException {
+            String name = f.path().getFileName().toString();
+            String stem = SourceScanner.stem(name);
+            String scienceUrl = accessUrl(f.relative());
+            boolean shared = drafts.size() > 1;
+            SourceScanner.Ancillary givenPreview = f.ancillaries().stream()
+                    .filter(a -> "ANCILLARY.PREVIEW".equals(a.category())).findFirst().orElse(null);
+            for (ProductDraft d : drafts) {
+                Map<String, Object> row = rows.build(d, stem, scienceUrl, size);
+                String did = (String) row.get("obs_publisher_did");
+                String obsId = (String) row.get("obs_id");
+                String tag = shared ? "#" + obsId : "";
+                productFiles.add(new ProductFile(did, id + tag, def.loader().scienceCategory(),
+                        FileFacts.extension(name), name, scienceUrl, kb(size), def.access().format(),
+                        checksums.get(id)));
+                for (SourceScanner.Ancillary a : f.ancillaries()) {
+                    String aName = a.path().getFileName().toString();
+                    productFiles.add(new ProductFile(did, fileId(a.relative()) + tag, a.category(),
+                            FileFacts.extension(aName), aName, accessUrl(a.relative()), kb(sizeOf(a.path())),
+                            a.contentType() != null ? a.contentType() : FileFacts.contentType(aName),
+                            checksums.get(fileId(a.relative()))));
+                }
+                if (givenPreview != null) {
+                    row.put("preview", accessUrl(givenPreview.relative()));
+                } else {
+                    ProductFile generated = preview(f, stem, d, did);
+                    if (generated != null) {
+                        productFiles.add(generated);
+                        row.put("preview", generated.accessUrl());
+                    }
+                }
+                obscore.add(row);
+            }
+        }
+
+        /** The generated preview of a product: drawn now when wanted, reused when already there. */
+        private ProductFile preview(SourceScanner.SourceFile f, String stem, ProductDraft d, String did) {
+            String dir = f.relative().contains("/") ? f.relative().substring(0, f.relative().lastIndexOf('/') + 1) : "";
+            String rel = root.relativize(previewDir.resolve(dir + stem + d.suffix() + ".png")).toString()
+                    .replace(root.getFileSystem().getSeparator(), "/");
+            Path png = root.resolve(rel);
+            if (previewsWanted && !opts.dryRun()) {
+                try {
+                    renderer.write(d.preview().load(), png);
+                    previews++;
+                } catch (LoadException | IOException | RuntimeException e) {
+                    warnings.add(f.path() + ": no preview: " + e.getMessage());
+                    return null;
+                }
+            }
+            if (!Files.isRegularFile(png)) {
+                return null;
+            }
+            try {
+                return new ProductFile(did, fileId(rel), "ANCILLARY.PREVIEW", "png", png.getFileName().toString(),
+                        accessUrl(rel), kb(Files.size(png)), "image/png", FileFacts.sha256(png));
+            } catch (IOException e) {
+                warnings.add(png + ": " + e.getMessage());
+                return null;
+            }
+        }
+
+        private void prune(StoredFile s) throws SQLException {
+            if (!opts.dryRun()) {
+                try {
+                    rowsWritten += writer.deleteProducts(s.products());
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw e;
+                }
+                for (Map.Entry<String, String> e : s.categories().entrySet()) {
+                    Path p = pathOf(e.getKey());
+                    if ("ANCILLARY.PREVIEW".equals(e.getValue()) && p.startsWith(previewDir)) {
+                        try {
+                            Files.deleteIfExists(p);
+                        } catch (IOException ex) {
+                            warnings.add(p + ": generated preview not deleted: " + ex.getMessage());
+                        }
+                    }
+                }
+            }
+            s.products().forEach(didOwner::remove);
+            pruned++;
+        }
+
+        private FileOutcome skip(SourceScanner.SourceFile f, String reason) {
+            skipped.add(new IngestReport.Skipped(f.path(), reason));
+            return FileOutcome.SKIPPED;
+        }
+
+        private String accessUrl(String relative) {
+            StringBuilder path = new StringBuilder();
+            for (String seg : relative.split("/")) {
+                if (path.length() > 0) {
+                    path.append('/');
+                }
+                path.append(URLEncoder.encode(seg, StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+            return def.access().url().replace("{base}", settings.accessUrlBase())
+                    .replace("{collection}", URLEncoder.encode(def.name(), StandardCharsets.UTF_8))
+                    .replace("{path}", path);
+        }
+
+        private Map<String, Object> collectionRow() throws SQLException {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("collection", def.name());
+            v.put("title", def.title());
+            v.put("description", def.description());
+            v.put("facility_name", def.facility());
+            v.put("instruments", def.instruments().isEmpty() ? null : String.join(",", def.instruments()));
+            v.put("coordinate_frame", def.coordinateFrame());
+            v.put("field_of_view", def.fov());
+            v.put("obs_id_pattern", def.obsIdPattern().pattern());
+            v.put("data_rights", def.rights().dataRights());
+            v.put("citation", def.rights().citation());
+            v.put("n_products", writer.countProducts(def.name()));
+            return v;
+        }
+    }
+
+    private static long kb(long bytes) {
+        return (bytes + 1023) / 1024;
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package meridian.ingest.fits;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.Header;
+
+/**
+ * Opens a FITS file and checks it before any loader trusts it: the first card must be
+ * {@code SIMPLE = T}, every header must parse, and the file must be as long as its headers
+ * say (a truncated file otherwise reads as zeros). Reads headers only; data are read when a
+ * loader asks for them.
+ */
+public final class FitsHeaderReader {
+
+    private static final int BLOCK = 2880;
+
+    private FitsHeaderReader() {
+    }
+
+    /** Opens and checks {@code file}; the caller closes the result. */
+    public static FitsContent open(Path file) throws LoadException {
+        long size;
+        try {
+            size = Files.size(file);
+            checkSignature(file, size);
+        } catch (IOException e) {
+            throw new LoadException("cannot read the file: " + e.getMessage(), e);
+        }
+        Fits fits = null;
+        try {
+            fits = new Fits(file.toFile());
+            List<BasicHDU<?>> hdus = new ArrayList<>();
+            long expected = 0;
+            while (true) {
+                if (expected >= size) {
+                    break;
+                }
+                BasicHDU<?> hdu = fits.readHDU();
+                if (hdu == null) {
+                    break;
+                }
+                Header h = hdu.getHeader();
+                expected += h.getSize() + padded(h.getDataSize());
+                hdus.add(hdu);
+                if (expected > size) {
+                    throw new LoadException("truncated: HDU " + (hdus.size() - 1) + " needs " + expected
+                            + " bytes, the file has " + size);
+                }
+            }
+            if (hdus.isEmpty()) {
+                throw new LoadException("no HDU could be read");
+            }
+            return new FitsContent(file, size, fits, List.copyOf(hdus));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(fits);
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new LoadException("not readable as FITS: " + msg, e);
+        } catch (LoadException e) {
+            closeQuietly(fits);
+            throw e;
+        }
+    }
+
+    private static long padded(long n) {
+        return (n + BLOCK - 1) / BLOCK * BLOCK;
+    }
+
+    private static void checkSignature(Path file, long size) throws IOException, LoadException {
+        if (size < BLOCK) {
+            throw new LoadException(size == 0 ? "empty file" : "not a FITS file (shorter than one 2880-byte block)");
+        }
+        byte[] first = new byte[30];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(first, 0, first.length) < first.length) {
+                throw new LoadException("not a FITS file (too short)");
+            }
+        }
+        String card = new String(first, StandardCharsets.US_ASCII);
+        if (!card.startsWith("SIMPLE  =") || card.charAt(29) != 'T') {
+            throw new LoadException("not a FITS file (does not start with SIMPLE = T)");
+        }
+        if (size % BLOCK != 0) {
+            throw new LoadException("truncated: size " + size + " is not a multiple of 2880 bytes");
+        }
+    }
+
+    private static void closeQuietly(Fits fits) {
+        if (fits != null) {
+            try {
+                fits.close();
+            } catch (IOException ignored) {
+                // already failing; the first error is the one to report
+            }
+        }
+    }
+}
