@@ -1,6 +1,7 @@
 package meridian.ingest;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,13 +11,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import meridian.ingest.fits.FitsContent;
 import meridian.ingest.fits.FitsHeaderReader;
 import meridian.ingest.fits.FitsLoader;
@@ -47,10 +54,12 @@ public final class Ingestor {
     private final Database db;
     private final IngestSettings settings;
     private final PreviewRenderer renderer = new PreviewRenderer();
+    private final int workers;
 
     public Ingestor(Database db, IngestSettings settings) {
         this.db = db;
         this.settings = settings;
+        this.workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         // Java2D must not look for a display, whatever machine runs the ingest
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
@@ -132,13 +141,28 @@ public final class Ingestor {
             state.forEach((file, s) -> s.products().forEach(did -> didOwner.put(did, file)));
             safely(() -> listener.started(def.name(), files.size()));
             Set<String> seen = new HashSet<>();
-            int done = 0;
-            for (SourceScanner.SourceFile f : files) {
-                String id = fileId(f.relative());
-                seen.add(id);
-                FileOutcome outcome = process(f, id, state.get(id));
-                int d = ++done;
-                safely(() -> listener.fileDone(d, files.size(), f.path(), outcome));
+            // reading, checksumming and drawing previews run in parallel; writing stays on this
+            // thread, in file order, so the database sees one transaction at a time
+            ExecutorService pool = Executors.newFixedThreadPool(workers);
+            try {
+                Deque<Future<Prepared>> window = new ArrayDeque<>();
+                int next = 0;
+                int done = 0;
+                while (done < files.size()) {
+                    while (next < files.size() && window.size() < 2 * workers) {
+                        SourceScanner.SourceFile f = files.get(next++);
+                        String id = fileId(f.relative());
+                        seen.add(id);
+                        StoredFile stored = state.get(id);
+                        window.add(pool.submit(() -> prepare(f, id, stored)));
+                    }
+                    Prepared p = await(window.poll());
+                    FileOutcome outcome = commit(p);
+                    int d = ++done;
+                    safely(() -> listener.fileDone(d, files.size(), p.file().path(), outcome));
+                }
+            } finally {
+                pool.shutdownNow();
             }
             if (opts.prune()) {
                 for (Map.Entry<String, StoredFile> e : state.entrySet()) {
@@ -164,7 +188,11 @@ public final class Ingestor {
             return root.resolve(fileId.substring(def.name().length() + 1)).normalize();
         }
 
-        private FileOutcome process(SourceScanner.SourceFile f, String id, StoredFile stored) throws SQLException {
+        /**
+         * What one file will do to the database, worked out off the writing thread: its
+         * checksums, its rows and its generated previews (a file is only read here).
+         */
+        private Prepared prepare(SourceScanner.SourceFile f, String id, StoredFile stored) {
             Map<String, String> current = new LinkedHashMap<>();
             try {
                 current.put(id, FileFacts.sha256(f.path()));
@@ -172,47 +200,62 @@ public final class Ingestor {
                     current.put(fileId(a.relative()), FileFacts.sha256(a.path()));
                 }
                 if (stored != null && !opts.force() && unchanged(stored, current)) {
-                    unchanged++;
-                    return FileOutcome.UNCHANGED;
+                    return Prepared.outcome(f, id, stored, FileOutcome.UNCHANGED, null);
                 }
             } catch (IOException e) {
-                return skip(f, "cannot read: " + e.getMessage());
+                return Prepared.outcome(f, id, stored, FileOutcome.SKIPPED, "cannot read: " + e.getMessage());
             }
-            List<Map<String, Object>> obscore = new ArrayList<>();
-            List<ProductFile> productFiles = new ArrayList<>();
+            Prepared p = new Prepared(f, id, stored, null, null, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new int[1]);
             try (FitsContent content = FitsHeaderReader.open(f.path())) {
                 List<ProductDraft> drafts = loader.load(content, def.loaderOptions());
-                build(f, id, content.size(), current, drafts, obscore, productFiles);
+                build(p, content.size(), current, drafts);
             } catch (LoadException e) {
-                return skip(f, e.getMessage());
+                return Prepared.outcome(f, id, stored, FileOutcome.SKIPPED, e.getMessage());
+            } catch (RuntimeException e) {
+                // a library failing on a malformed file must cost that file only
+                return Prepared.outcome(f, id, stored, FileOutcome.SKIPPED, "cannot load: " + e);
             }
-            for (Map<String, Object> r : obscore) {
-                String did = (String) r.get("obs_publisher_did");
-                String owner = didOwner.get(did);
-                if (owner != null && !owner.equals(id)) {
-                    return skip(f, "obs_id '" + r.get("obs_id") + "' is already published by " + owner);
+            return p;
+        }
+
+        /** Applies a prepared file: one transaction, on the writing thread. */
+        private FileOutcome commit(Prepared p) throws SQLException {
+            warnings.addAll(p.warnings());
+            previews += p.previews()[0];
+            if (p.early() == FileOutcome.UNCHANGED) {
+                unchanged++;
+                return FileOutcome.UNCHANGED;
+            }
+            if (p.early() == FileOutcome.SKIPPED) {
+                return skip(p.file(), p.reason());
+            }
+            for (Map<String, Object> r : p.obscore()) {
+                String owner = didOwner.get((String) r.get("obs_publisher_did"));
+                if (owner != null && !owner.equals(p.id())) {
+                    return skip(p.file(), "obs_id '" + r.get("obs_id") + "' is already published by " + owner);
                 }
             }
             if (!opts.dryRun()) {
                 try {
-                    if (stored != null) {
-                        rowsWritten += writer.deleteProducts(stored.products());
+                    if (p.stored() != null) {
+                        rowsWritten += writer.deleteProducts(p.stored().products());
                     }
-                    rowsWritten += writer.insert(obscore, productFiles);
+                    rowsWritten += writer.insert(p.obscore(), p.files());
                     connection.commit();
                 } catch (SQLException e) {
                     connection.rollback();
-                    return skip(f, "database: " + e.getMessage());
+                    return skip(p.file(), "database: " + e.getMessage());
                 }
             } else {
-                rowsWritten += obscore.size() + productFiles.size();
+                rowsWritten += p.obscore().size() + p.files().size();
             }
-            if (stored != null) {
-                stored.products().forEach(didOwner::remove);
+            if (p.stored() != null) {
+                p.stored().products().forEach(didOwner::remove);
             }
-            obscore.forEach(r -> didOwner.put((String) r.get("obs_publisher_did"), id));
-            products += obscore.size();
-            if (stored == null) {
+            p.obscore().forEach(r -> didOwner.put((String) r.get("obs_publisher_did"), p.id()));
+            products += p.obscore().size();
+            if (p.stored() == null) {
                 ingested++;
                 return FileOutcome.INGESTED;
             }
@@ -243,9 +286,12 @@ public final class Ingestor {
             return hasPreview || !previewsWanted;
         }
 
-        private void build(SourceScanner.SourceFile f, String id, long size, Map<String, String> checksums,
-                           List<ProductDraft> drafts, List<Map<String, Object>> obscore,
-                           List<ProductFile> productFiles) throws LoadException {
+        private void build(Prepared p, long size, Map<String, String> checksums, List<ProductDraft> drafts)
+                throws LoadException {
+            SourceScanner.SourceFile f = p.file();
+            String id = p.id();
+            List<Map<String, Object>> obscore = p.obscore();
+            List<ProductFile> productFiles = p.files();
             String name = f.path().getFileName().toString();
             String stem = SourceScanner.stem(name);
             String scienceUrl = accessUrl(f.relative());
@@ -270,7 +316,7 @@ public final class Ingestor {
                 if (givenPreview != null) {
                     row.put("preview", accessUrl(givenPreview.relative()));
                 } else {
-                    ProductFile generated = preview(f, stem, d, did);
+                    ProductFile generated = preview(p, stem, d, did);
                     if (generated != null) {
                         productFiles.add(generated);
                         row.put("preview", generated.accessUrl());
@@ -281,7 +327,8 @@ public final class Ingestor {
         }
 
         /** The generated preview of a product: drawn now when wanted, reused when already there. */
-        private ProductFile preview(SourceScanner.SourceFile f, String stem, ProductDraft d, String did) {
+        private ProductFile preview(Prepared p, String stem, ProductDraft d, String did) {
+            SourceScanner.SourceFile f = p.file();
             String dir = f.relative().contains("/") ? f.relative().substring(0, f.relative().lastIndexOf('/') + 1) : "";
             String rel = root.relativize(previewDir.resolve(dir + stem + d.suffix() + ".png")).toString()
                     .replace(root.getFileSystem().getSeparator(), "/");
@@ -289,9 +336,9 @@ public final class Ingestor {
             if (previewsWanted && !opts.dryRun()) {
                 try {
                     renderer.write(d.preview().load(), png);
-                    previews++;
+                    p.previews()[0]++;
                 } catch (LoadException | IOException | RuntimeException e) {
-                    warnings.add(f.path() + ": no preview: " + e.getMessage());
+                    p.warnings().add(f.path() + ": no preview: " + e.getMessage());
                     return null;
                 }
             }
@@ -302,7 +349,7 @@ public final class Ingestor {
                 return new ProductFile(did, fileId(rel), "ANCILLARY.PREVIEW", "png", png.getFileName().toString(),
                         accessUrl(rel), kb(Files.size(png)), "image/png", FileFacts.sha256(png));
             } catch (IOException e) {
-                warnings.add(png + ": " + e.getMessage());
+                p.warnings().add(png + ": " + e.getMessage());
                 return null;
             }
         }
@@ -363,6 +410,34 @@ public final class Ingestor {
             v.put("citation", def.rights().citation());
             v.put("n_products", writer.countProducts(def.name()));
             return v;
+        }
+    }
+
+    /**
+     * One file, ready to write: either an early outcome (unchanged, or skipped with a reason) or
+     * its rows. Built by one worker thread, then handed to the writing thread.
+     */
+    private record Prepared(SourceScanner.SourceFile file, String id, StoredFile stored, FileOutcome early,
+                            String reason, List<Map<String, Object>> obscore, List<ProductFile> files,
+                            List<String> warnings, int[] previews) {
+
+        static Prepared outcome(SourceScanner.SourceFile file, String id, StoredFile stored, FileOutcome outcome,
+                                String reason) {
+            return new Prepared(file, id, stored, outcome, reason, List.of(), List.of(), List.of(), new int[1]);
+        }
+    }
+
+    private static Prepared await(Future<Prepared> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("ingest interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
