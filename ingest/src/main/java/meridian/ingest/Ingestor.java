@@ -77,7 +77,7 @@ public final class Ingestor {
             throws IOException, SQLException {
         long t0 = System.nanoTime();
         Path root = settings.collectionRoot(def);
-        List<SourceScanner.SourceFile> files = SourceScanner.scan(root, def);
+        List<SourceScanner.SourceFile> files = SourceScanner.scan(root, def, settings.dataRoots());
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             Run run = new Run(def, opts, root, c);
@@ -211,12 +211,34 @@ public final class Ingestor {
                 List<ProductDraft> drafts = loader.load(content, def.loaderOptions());
                 build(p, content.size(), current, drafts);
             } catch (LoadException e) {
+                discardPreviews(p, stored);
                 return Prepared.outcome(f, id, stored, FileOutcome.SKIPPED, e.getMessage());
             } catch (RuntimeException e) {
                 // a library failing on a malformed file must cost that file only
+                discardPreviews(p, stored);
                 return Prepared.outcome(f, id, stored, FileOutcome.SKIPPED, "cannot load: " + e);
             }
             return p;
+        }
+
+        /**
+         * Deletes the previews drawn for a file that then failed, unless an earlier ingest
+         * published them: nothing half-done stays behind, on disk or in the database.
+         */
+        private void discardPreviews(Prepared p, StoredFile stored) {
+            for (ProductFile pf : p.files()) {
+                if ("ANCILLARY.PREVIEW".equals(pf.category()) && (stored == null
+                        || !stored.checksums().containsKey(pf.fileId()))) {
+                    Path png = pathOf(pf.fileId());
+                    if (png.startsWith(previewDir)) {
+                        try {
+                            Files.deleteIfExists(png);
+                        } catch (IOException ignored) {
+                            // an orphan preview is harmless: it is redrawn or pruned later
+                        }
+                    }
+                }
+            }
         }
 
         /** Applies a prepared file: one transaction, on the writing thread. */

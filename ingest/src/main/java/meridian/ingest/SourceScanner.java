@@ -47,7 +47,12 @@ final class SourceScanner {
     private SourceScanner() {
     }
 
-    static List<SourceFile> scan(Path root, CollectionDefinition def) throws IOException {
+    /**
+     * The science files of {@code def} under {@code root}. Symbolic links are followed only when
+     * their target lies inside one of {@code allowedRoots}, so a link cannot publish (and the file
+     * server cannot serve) a file outside the data roots.
+     */
+    static List<SourceFile> scan(Path root, CollectionDefinition def, List<Path> allowedRoots) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new CollectionDefinitionException(def.file(), "root: " + root + " is not a directory");
         }
@@ -62,7 +67,8 @@ final class SourceScanner {
         Path previews = root.resolve(def.previews().directory()).normalize();
         TreeMap<String, Path> candidates = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(previews)).forEach(p -> {
+            walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(previews))
+                    .filter(p -> insideRoots(p, allowedRoots)).forEach(p -> {
                 Path rel = root.relativize(p);
                 if (includes.stream().anyMatch(m -> m.matches(rel)) && excludes.stream().noneMatch(m -> m.matches(rel))) {
                     candidates.put(relative(rel), p);
@@ -73,7 +79,7 @@ final class SourceScanner {
         Map<String, List<Ancillary>> ancillaries = new TreeMap<>();
         Set<String> claimed = new HashSet<>();
         for (Map.Entry<String, Path> e : candidates.entrySet()) {
-            List<Ancillary> found = ancillaries(root, e.getValue(), def, listings);
+            List<Ancillary> found = ancillaries(root, e.getValue(), def, listings, allowedRoots);
             ancillaries.put(e.getKey(), found);
             for (Ancillary a : found) {
                 claimed.add(a.relative());
@@ -89,7 +95,8 @@ final class SourceScanner {
     }
 
     private static List<Ancillary> ancillaries(Path root, Path science, CollectionDefinition def,
-                                               Map<Path, List<Path>> listings) throws IOException {
+                                               Map<Path, List<Path>> listings, List<Path> allowedRoots)
+            throws IOException {
         if (def.ancillary().isEmpty()) {
             return List.of();
         }
@@ -97,7 +104,8 @@ final class SourceScanner {
         List<Path> names = listings.get(dir);
         if (names == null) {
             try (Stream<Path> s = Files.list(dir)) {
-                names = s.filter(Files::isRegularFile).map(Path::getFileName).sorted().toList();
+                names = s.filter(Files::isRegularFile).filter(p -> insideRoots(p, allowedRoots))
+                        .map(Path::getFileName).sorted().toList();
             }
             listings.put(dir, names);
         }
@@ -116,6 +124,23 @@ final class SourceScanner {
             }
         }
         return out;
+    }
+
+    private static boolean insideRoots(Path p, List<Path> roots) {
+        if (!Files.isSymbolicLink(p)) {
+            return true;
+        }
+        try {
+            Path real = p.toRealPath();
+            for (Path r : roots) {
+                if (real.startsWith(r.toRealPath())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The file name without its FITS extension ({@code .fits}, {@code .fit}, {@code .fts}, optionally {@code .gz}). */

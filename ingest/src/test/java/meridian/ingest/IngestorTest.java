@@ -218,6 +218,33 @@ class IngestorTest {
     }
 
     @Test
+    void aFileWithOneBadProductLeavesNothingBehind() throws Exception {
+        // the second extension's obs_id (S011_SPECX) does not match the pattern
+        TestFits.extensionSpectra(root.resolve("S011.fits"), observation("F", 1, 1), 2, 50);
+        byte[] b = Files.readAllBytes(root.resolve("S011.fits"));
+        String text = new String(b, StandardCharsets.ISO_8859_1).replace("'SPEC2   '", "'SPECX   '");
+        Files.write(root.resolve("S011.fits"), text.getBytes(StandardCharsets.ISO_8859_1));
+        IngestReport r = ingest(IngestOptions.defaults());
+        assertTrue(r.skipped().stream().anyMatch(s -> s.file().endsWith("S011.fits")
+                && s.reason().contains("S011_SPECX")), r.summary());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM " + OBSCORE + " WHERE \"obs_id\" LIKE 'S011%'"));
+        assertFalse(Files.exists(root.resolve(".previews/S011_SPEC1.png")));
+    }
+
+    @Test
+    void symbolicLinksOutsideTheDataRootsAreNotPublished() throws Exception {
+        Path outside = TestFits.primarySpectrum(dir.resolve("elsewhere/S500.fits"), observation("A", 1, 1), 50, 4000,
+                1, "Angstrom");
+        Files.createSymbolicLink(root.resolve("S500.fits"), outside);
+        Path inside = root.resolve("S501.fits");
+        Files.createSymbolicLink(inside, root.resolve("S004.fits"));
+        IngestReport r = ingest(IngestOptions.defaults());
+        assertEquals(11, r.filesSeen(), r.summary());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM " + OBSCORE + " WHERE \"obs_id\" = 'S500'"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM " + OBSCORE + " WHERE \"obs_id\" = 'S501'"));
+    }
+
+    @Test
     void aFixedFileIsIngestedOnTheNextRun() throws Exception {
         ingest(IngestOptions.defaults());
         TestFits.primarySpectrum(root.resolve("S900.fits"), observation("A", 1, 1), 100, 4000, 1, "Angstrom");

@@ -16,8 +16,8 @@ final class CommonKeywords {
     static void apply(ProductDraft d, int hdu) throws LoadException {
         HeaderView h = d.keywords();
         d.put("target_name", h.string("OBJECT"));
-        d.put("s_ra", h.first("RA", "RA_TARG"));
-        d.put("s_dec", h.first("DEC", "DEC_TARG"));
+        d.put("s_ra", angle(h, 15, hdu, "RA", "RA_TARG", "OBJRA"));
+        d.put("s_dec", angle(h, 1, hdu, "DEC", "DEC_TARG", "OBJDEC"));
         d.put("instrument_name", h.string("INSTRUME"));
         d.put("facility_name", h.string("TELESCOP"));
         d.put("proposal_id", h.string("PROG_ID"));
@@ -28,6 +28,39 @@ final class CommonKeywords {
             d.put("obs_creation_date", FieldRule.parseInstant(created));
         }
         time(d, h, hdu);
+    }
+
+    /**
+     * The first present of {@code keywords} in degrees: a number is degrees already; text with
+     * colons or spaces is sexagesimal ({@code unitDegrees} = 15 for hours of right ascension), as
+     * NOAO and many older headers write it.
+     */
+    static Double angle(HeaderView h, double unitDegrees, int hdu, String... keywords) throws LoadException {
+        for (String k : keywords) {
+            Double d = h.number(k);
+            if (d != null) {
+                return d;
+            }
+            String s = h.string(k);
+            if (s != null && !s.isBlank()) {
+                String[] parts = s.trim().split("[:\\s]+");
+                if (parts.length < 2 || parts.length > 3) {
+                    throw new LoadException("keyword " + k + " in HDU " + hdu + " is not an angle: '" + s + "'");
+                }
+                try {
+                    boolean negative = parts[0].startsWith("-");
+                    double v = Math.abs(Double.parseDouble(parts[0]));
+                    v += Double.parseDouble(parts[1]) / 60;
+                    if (parts.length == 3) {
+                        v += Double.parseDouble(parts[2]) / 3600;
+                    }
+                    return (negative ? -v : v) * unitDegrees;
+                } catch (NumberFormatException e) {
+                    throw new LoadException("keyword " + k + " in HDU " + hdu + " is not an angle: '" + s + "'");
+                }
+            }
+        }
+        return null;
     }
 
     /**

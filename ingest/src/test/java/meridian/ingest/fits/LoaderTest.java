@@ -84,6 +84,21 @@ class LoaderTest {
     }
 
     @Test
+    void sexagesimalPositions() throws Exception {
+        Map<String, Object> c = observation("A", 0, 0);
+        c.put("RA", "12:30:00.0");
+        c.put("DEC", "-45 30 36");
+        Path f = TestFits.primarySpectrum(dir.resolve("sx.fits"), c, 11, 5000, 1, "Angstrom");
+        ProductDraft d = load(LoaderKind.SPECTRUM_IMAGE, f).get(0);
+        assertEquals(187.5, num(d, "s_ra"), 1e-9);
+        assertEquals(-45.51, num(d, "s_dec"), 1e-9);
+        c.put("DEC", "south");
+        Path bad = TestFits.primarySpectrum(dir.resolve("bad.fits"), c, 11, 5000, 1, "Angstrom");
+        assertEquals("keyword DEC in HDU 0 is not an angle: 'south'",
+                assertThrows(LoadException.class, () -> load(LoaderKind.SPECTRUM_IMAGE, bad)).getMessage());
+    }
+
+    @Test
     void combinedEpochsSumTheirExposures() throws Exception {
         Map<String, Object> c = observation("A", 1, 1);
         c.putAll(cards("NCOMBINE", 3, "MJD-OBS1", 59000.0, "EXPTIME1", 600.0, "MJD-OBS2", 59010.0, "EXPTIME2", 300.0,
