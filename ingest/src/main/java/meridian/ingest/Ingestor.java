@@ -318,6 +318,10 @@ public final class Ingestor {
             String stem = SourceScanner.stem(name);
             String scienceUrl = accessUrl(f.relative());
             boolean shared = drafts.size() > 1;
+            // the science file of a multi-product file is listed once per product, addressed by
+            // where the product is in it (EXTNAME, HDU number, table row) when that is unique
+            boolean byFragment = shared && drafts.stream().map(ProductDraft::fragment)
+                    .filter(java.util.Objects::nonNull).distinct().count() == drafts.size();
             SourceScanner.Ancillary givenPreview = f.ancillaries().stream()
                     .filter(a -> "ANCILLARY.PREVIEW".equals(a.category())).findFirst().orElse(null);
             for (ProductDraft d : drafts) {
@@ -325,7 +329,8 @@ public final class Ingestor {
                 String did = (String) row.get("obs_publisher_did");
                 String obsId = (String) row.get("obs_id");
                 String tag = shared ? "#" + obsId : "";
-                productFiles.add(new ProductFile(did, id + tag, def.loader().scienceCategory(),
+                String scienceId = byFragment ? id + "#" + d.fragment() : id + tag;
+                productFiles.add(new ProductFile(did, scienceId, def.loader().scienceCategory(),
                         FileFacts.extension(name), name, scienceUrl, kb(size), def.access().format(),
                         checksums.get(id)));
                 for (SourceScanner.Ancillary a : f.ancillaries()) {

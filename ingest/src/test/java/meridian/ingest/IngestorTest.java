@@ -145,7 +145,7 @@ class IngestorTest {
                 db.query("SELECT \"preview\" FROM " + OBSCORE + " WHERE \"obs_id\" = 'S002'").get(0).get("preview"));
         assertFalse(Files.exists(root.resolve(".previews/S002.png")));
         // multi-extension file: one product per extension, the shared science file listed for each
-        assertEquals(List.of("test_spectra/sub/S010.fits#S010_SPEC1", "test_spectra/sub/S010.fits#S010_SPEC2"),
+        assertEquals(List.of("test_spectra/sub/S010.fits#SPEC1", "test_spectra/sub/S010.fits#SPEC2"),
                 db.query("SELECT \"archive_id\" FROM " + FILES + " WHERE \"category\" = 'SCIENCE.SPECTRUM' AND "
                         + "\"archive_id\" LIKE '%S010%' ORDER BY 1").stream().map(m -> m.get("archive_id")).toList());
         // the ESO notebook query: every file of one product, count and total size

@@ -4,8 +4,11 @@ package meridian.ingest.store;
  * One row of {@code <archive>.product_files}.
  *
  * @param productId        obs_publisher_did of the product
- * @param archiveId        the file's id: {@code <collection>/<relative path>}, with {@code #<obs_id>}
- *                         appended when the file is shared by several products of a multi-product file
+ * @param archiveId        the file's id: {@code <collection>/<relative path>}; when the file is shared
+ *                         by several products of a multi-product file, followed by {@code #} and,
+ *                         for the science file, where the product is in it ({@code #FIBRE2},
+ *                         {@code #3} for HDU 3, {@code #SPECTRUM[2]} for row 2 of a table), for
+ *                         ancillary files the product's obs_id
  * @param category         {@code SCIENCE.SPECTRUM}, {@code ANCILLARY.PREVIEW}, ...
  * @param extension        file name extension ({@code fits}, {@code png}, {@code tar.gz})
  * @param originalFilename file name as delivered
