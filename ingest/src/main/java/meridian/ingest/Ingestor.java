@@ -2,8 +2,6 @@ package meridian.ingest;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,12 +102,11 @@ public final class Ingestor {
     private final class Run {
         private final CollectionDefinition def;
         private final IngestOptions opts;
-        private final Path root;
-        private final Path previewDir;
         private final Connection connection;
         private final ArchiveWriter writer;
         private final FitsLoader loader;
         private final ObscoreRowBuilder rows;
+        private final ProductFileRowBuilder names;
         private final boolean previewsWanted;
         private final Map<String, String> didOwner = new HashMap<>();
         private final List<IngestReport.Skipped> skipped = new ArrayList<>();
@@ -125,13 +122,12 @@ public final class Ingestor {
         Run(CollectionDefinition def, IngestOptions opts, Path root, Connection connection) {
             this.def = def;
             this.opts = opts;
-            this.root = root;
-            this.previewDir = root.resolve(def.previews().directory()).normalize();
             this.connection = connection;
             this.writer = new ArchiveWriter(connection, db.backend(), settings.archiveSchema());
             this.loader = FitsLoader.of(def.loader());
             this.rows = new ObscoreRowBuilder(def, settings);
             this.previewsWanted = opts.generatePreviews() && def.previews().generate();
+            this.names = new ProductFileRowBuilder(def, settings, root, renderer, previewsWanted && !opts.dryRun());
         }
 
         IngestReport execute(List<SourceScanner.SourceFile> files, ProgressListener listener, long t0)
@@ -181,11 +177,11 @@ public final class Ingestor {
         }
 
         private String fileId(String relative) {
-            return def.name() + "/" + relative;
+            return names.fileId(relative);
         }
 
         private Path pathOf(String fileId) {
-            return root.resolve(fileId.substring(def.name().length() + 1)).normalize();
+            return names.pathOf(fileId);
         }
 
         /**
@@ -227,10 +223,10 @@ public final class Ingestor {
          */
         private void discardPreviews(Prepared p, StoredFile stored) {
             for (ProductFile pf : p.files()) {
-                if ("ANCILLARY.PREVIEW".equals(pf.category()) && (stored == null
+                if (ProductFileRowBuilder.PREVIEW.equals(pf.category()) && (stored == null
                         || !stored.checksums().containsKey(pf.fileId()))) {
                     Path png = pathOf(pf.fileId());
-                    if (png.startsWith(previewDir)) {
+                    if (names.isGenerated(png)) {
                         try {
                             Files.deleteIfExists(png);
                         } catch (IOException ignored) {
@@ -294,13 +290,13 @@ public final class Ingestor {
             }
             boolean hasPreview = false;
             for (Map.Entry<String, String> e : stored.checksums().entrySet()) {
-                boolean preview = "ANCILLARY.PREVIEW".equals(stored.categories().get(e.getKey()));
+                boolean preview = ProductFileRowBuilder.PREVIEW.equals(stored.categories().get(e.getKey()));
                 hasPreview |= preview;
                 if (current.containsKey(e.getKey())) {
                     continue;
                 }
                 Path p = pathOf(e.getKey());
-                if (!preview || !p.startsWith(previewDir) || !Files.isRegularFile(p)
+                if (!preview || !names.isGenerated(p) || !Files.isRegularFile(p)
                         || !FileFacts.sha256(p).equals(e.getValue())) {
                     return false;
                 }
@@ -311,73 +307,29 @@ public final class Ingestor {
         private void build(Prepared p, long size, Map<String, String> checksums, List<ProductDraft> drafts)
                 throws LoadException {
             SourceScanner.SourceFile f = p.file();
-            String id = p.id();
-            List<Map<String, Object>> obscore = p.obscore();
-            List<ProductFile> productFiles = p.files();
-            String name = f.path().getFileName().toString();
-            String stem = SourceScanner.stem(name);
-            String scienceUrl = accessUrl(f.relative());
+            String stem = SourceScanner.stem(f.path().getFileName().toString());
+            String scienceUrl = names.accessUrl(f.relative());
             boolean shared = drafts.size() > 1;
             // the science file of a multi-product file is listed once per product, addressed by
             // where the product is in it (EXTNAME, HDU number, table row) when that is unique
             boolean byFragment = shared && drafts.stream().map(ProductDraft::fragment)
                     .filter(java.util.Objects::nonNull).distinct().count() == drafts.size();
-            SourceScanner.Ancillary givenPreview = f.ancillaries().stream()
-                    .filter(a -> "ANCILLARY.PREVIEW".equals(a.category())).findFirst().orElse(null);
+            ProductFileRowBuilder.Sink sink = new ProductFileRowBuilder.Sink() {
+                @Override
+                public void warning(String message) {
+                    p.warnings().add(message);
+                }
+
+                @Override
+                public void previewDrawn() {
+                    p.previews()[0]++;
+                }
+            };
             for (ProductDraft d : drafts) {
                 Map<String, Object> row = rows.build(d, stem, scienceUrl, size);
-                String did = (String) row.get("obs_publisher_did");
-                String obsId = (String) row.get("obs_id");
-                String tag = shared ? "#" + obsId : "";
-                String scienceId = byFragment ? id + "#" + d.fragment() : id + tag;
-                productFiles.add(new ProductFile(did, scienceId, def.loader().scienceCategory(),
-                        FileFacts.extension(name), name, scienceUrl, kb(size), def.access().format(),
-                        checksums.get(id)));
-                for (SourceScanner.Ancillary a : f.ancillaries()) {
-                    String aName = a.path().getFileName().toString();
-                    productFiles.add(new ProductFile(did, fileId(a.relative()) + tag, a.category(),
-                            FileFacts.extension(aName), aName, accessUrl(a.relative()), kb(sizeOf(a.path())),
-                            a.contentType() != null ? a.contentType() : FileFacts.contentType(aName),
-                            checksums.get(fileId(a.relative()))));
-                }
-                if (givenPreview != null) {
-                    row.put("preview", accessUrl(givenPreview.relative()));
-                } else {
-                    ProductFile generated = preview(p, stem, d, did);
-                    if (generated != null) {
-                        productFiles.add(generated);
-                        row.put("preview", generated.accessUrl());
-                    }
-                }
-                obscore.add(row);
-            }
-        }
-
-        /** The generated preview of a product: drawn now when wanted, reused when already there. */
-        private ProductFile preview(Prepared p, String stem, ProductDraft d, String did) {
-            SourceScanner.SourceFile f = p.file();
-            String dir = f.relative().contains("/") ? f.relative().substring(0, f.relative().lastIndexOf('/') + 1) : "";
-            String rel = root.relativize(previewDir.resolve(dir + stem + d.suffix() + ".png")).toString()
-                    .replace(root.getFileSystem().getSeparator(), "/");
-            Path png = root.resolve(rel);
-            if (previewsWanted && !opts.dryRun()) {
-                try {
-                    renderer.write(d.preview().load(), png);
-                    p.previews()[0]++;
-                } catch (LoadException | IOException | RuntimeException e) {
-                    p.warnings().add(f.path() + ": no preview: " + e.getMessage());
-                    return null;
-                }
-            }
-            if (!Files.isRegularFile(png)) {
-                return null;
-            }
-            try {
-                return new ProductFile(did, fileId(rel), "ANCILLARY.PREVIEW", "png", png.getFileName().toString(),
-                        accessUrl(rel), kb(Files.size(png)), "image/png", FileFacts.sha256(png));
-            } catch (IOException e) {
-                p.warnings().add(png + ": " + e.getMessage());
-                return null;
+                String scienceTag = !shared ? "" : "#" + (byFragment ? d.fragment() : row.get("obs_id"));
+                p.files().addAll(names.filesOf(f, d, row, scienceTag, shared, checksums, size, sink));
+                p.obscore().add(row);
             }
         }
 
@@ -392,7 +344,7 @@ public final class Ingestor {
                 }
                 for (Map.Entry<String, String> e : s.categories().entrySet()) {
                     Path p = pathOf(e.getKey());
-                    if ("ANCILLARY.PREVIEW".equals(e.getValue()) && p.startsWith(previewDir)) {
+                    if (ProductFileRowBuilder.PREVIEW.equals(e.getValue()) && names.isGenerated(p)) {
                         try {
                             Files.deleteIfExists(p);
                         } catch (IOException ex) {
@@ -408,19 +360,6 @@ public final class Ingestor {
         private FileOutcome skip(SourceScanner.SourceFile f, String reason) {
             skipped.add(new IngestReport.Skipped(f.path(), reason));
             return FileOutcome.SKIPPED;
-        }
-
-        private String accessUrl(String relative) {
-            StringBuilder path = new StringBuilder();
-            for (String seg : relative.split("/")) {
-                if (path.length() > 0) {
-                    path.append('/');
-                }
-                path.append(URLEncoder.encode(seg, StandardCharsets.UTF_8).replace("+", "%20"));
-            }
-            return def.access().url().replace("{base}", settings.accessUrlBase())
-                    .replace("{collection}", URLEncoder.encode(def.name(), StandardCharsets.UTF_8))
-                    .replace("{path}", path);
         }
 
         private Map<String, Object> collectionRow() throws SQLException {
@@ -465,18 +404,6 @@ public final class Ingestor {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static long kb(long bytes) {
-        return (bytes + 1023) / 1024;
-    }
-
-    private static long sizeOf(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
         }
     }
 }
