@@ -2,11 +2,13 @@ package meridian.ingest.fits;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.Header;
@@ -24,11 +26,17 @@ public final class FitsHeaderReader {
     private FitsHeaderReader() {
     }
 
-    /** Opens and checks {@code file}; the caller closes the result. */
+    /**
+     * Opens and checks {@code file}; the caller closes the result. Gzip-compressed files
+     * ({@code .fits.gz}) are read whole, since a compressed stream cannot be read lazily.
+     */
     public static FitsContent open(Path file) throws LoadException {
         long size;
         try {
             size = Files.size(file);
+            if (isGzip(file)) {
+                return openCompressed(file, size);
+            }
             checkSignature(file, size);
         } catch (IOException e) {
             throw new LoadException("cannot read the file: " + e.getMessage(), e);
@@ -59,6 +67,45 @@ public final class FitsHeaderReader {
             }
             return new FitsContent(file, size, fits, List.copyOf(hdus));
         } catch (IOException | RuntimeException e) {
+            closeQuietly(fits);
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new LoadException("not readable as FITS: " + msg, e);
+        } catch (LoadException e) {
+            closeQuietly(fits);
+            throw e;
+        }
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    private static FitsContent openCompressed(Path file, long size) throws LoadException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            byte[] first = in.readNBytes(30);
+            String card = new String(first, StandardCharsets.US_ASCII);
+            if (first.length < 30 || !card.startsWith("SIMPLE  =") || card.charAt(29) != 'T') {
+                throw new LoadException("not a FITS file (compressed, but does not start with SIMPLE = T)");
+            }
+            // the whole stream must decompress: a truncated .gz fails here, not half-way through a loader
+            long total = 30 + in.transferTo(OutputStream.nullOutputStream());
+            if (total % BLOCK != 0) {
+                throw new LoadException("truncated: decompressed size " + total + " is not a multiple of 2880 bytes");
+            }
+        } catch (IOException e) {
+            throw new LoadException("truncated or corrupt gzip data: " + e.getMessage(), e);
+        }
+        Fits fits = null;
+        try {
+            fits = new Fits(file.toFile());
+            List<BasicHDU<?>> hdus = List.of(fits.read());
+            if (hdus.isEmpty()) {
+                throw new LoadException("no HDU could be read");
+            }
+            return new FitsContent(file, size, fits, hdus);
+        } catch (RuntimeException e) {
             closeQuietly(fits);
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new LoadException("not readable as FITS: " + msg, e);

@@ -217,6 +217,20 @@ class LoaderTest {
     }
 
     @Test
+    void gzipCompressedFiles() throws Exception {
+        Path f = TestFits.sdpSpectrum(dir.resolve("adp.fits"), observation("Vega", 279.23, 38.78), 500, 300, 1, "nm");
+        Path gz = dir.resolve("adp.fits.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(f, out);
+        }
+        ProductDraft d = load(LoaderKind.SPECTRUM_TABLE, gz).get(0);
+        assertEquals(799e-9, num(d, "em_max"), 1e-15);
+        TestFits.truncate(gz, Files.size(gz) / 2);
+        LoadException e = assertThrows(LoadException.class, () -> load(LoaderKind.SPECTRUM_TABLE, gz));
+        assertTrue(e.getMessage().startsWith("truncated or corrupt gzip"), e.getMessage());
+    }
+
+    @Test
     void notFits() throws Exception {
         Path f = dir.resolve("readme.fits");
         Files.writeString(f, "This is not FITS at all. ".repeat(200), StandardCharsets.US_ASCII);
