@@ -98,11 +98,11 @@ final class DefinitionReader {
         }
         requireObject(n, "rights");
         checkKeys(n, "rights.", Set.of("data_rights", "release_delay_days", "release_date", "citation"));
-        String dr = orDefault(text(n, "data_rights", false), "public");
+        String dr = orDefault(text(n, "rights.", "data_rights", false), "public");
         if (!Set.of("public", "secure", "proprietary").contains(dr)) {
             throw fail("rights.data_rights: '" + dr + "' is not public, secure or proprietary");
         }
-        String date = text(n, "release_date", false);
+        String date = text(n, "rights.", "release_date", false);
         LocalDate releaseDate = null;
         if (date != null) {
             try {
@@ -111,8 +111,8 @@ final class DefinitionReader {
                 throw fail("rights.release_date: '" + date + "' is not a date (YYYY-MM-DD)");
             }
         }
-        return new CollectionDefinition.Rights(dr, integer(n, "release_delay_days"), releaseDate,
-                text(n, "citation", false));
+        return new CollectionDefinition.Rights(dr, integer(n, "rights.", "release_delay_days"), releaseDate,
+                text(n, "rights.", "citation", false));
     }
 
     private List<CollectionDefinition.Source> sources(JsonNode n) throws CollectionDefinitionException {
@@ -129,14 +129,14 @@ final class DefinitionReader {
             }
             requireObject(s, path);
             checkKeys(s, path + ".", Set.of("glob", "exclude"));
-            String glob = text(s, "glob", false);
+            String glob = text(s, path + ".", "glob", false);
             if (glob == null) {
                 throw fail(path + ".glob: required");
             }
             if (glob.startsWith("/") || glob.contains("..")) {
                 throw fail(path + ".glob: must be relative to the collection root, without '..'");
             }
-            out.add(new CollectionDefinition.Source(glob, stringList(s, "exclude")));
+            out.add(new CollectionDefinition.Source(glob, stringList(s, "exclude", path + ".")));
         }
         return List.copyOf(out);
     }
@@ -149,23 +149,23 @@ final class DefinitionReader {
         requireObject(n, "loader_options");
         checkKeys(n, "loader_options.", Set.of("extensions", "layout", "wave_column", "flux_column", "error_column",
                 "spectral_unit", "product_suffix"));
-        String ext = orDefault(text(n, "extensions", false), d.extensions());
+        String ext = orDefault(text(n, "loader_options.", "extensions", false), d.extensions());
         if (!Set.of("all", "first").contains(ext)) {
             throw fail("loader_options.extensions: '" + ext + "' is not all or first");
         }
-        String layout = orDefault(text(n, "layout", false), d.layout());
+        String layout = orDefault(text(n, "loader_options.", "layout", false), d.layout());
         if (!Set.of("auto", "array", "columns").contains(layout)) {
             throw fail("loader_options.layout: '" + layout + "' is not auto, array or columns");
         }
-        String unit = orDefault(text(n, "spectral_unit", false), d.spectralUnit());
+        String unit = orDefault(text(n, "loader_options.", "spectral_unit", false), d.spectralUnit());
         if (Units.factor(unit, "m").isEmpty()) {
             throw fail("loader_options.spectral_unit: '" + unit + "' is not a length unit (Angstrom, nm, um, m)");
         }
         return new CollectionDefinition.LoaderOptions(ext, layout,
-                orDefault(text(n, "wave_column", false), d.waveColumn()),
-                orDefault(text(n, "flux_column", false), d.fluxColumn()),
-                orDefault(text(n, "error_column", false), d.errorColumn()), unit,
-                orDefault(text(n, "product_suffix", false), d.productSuffix()));
+                orDefault(text(n, "loader_options.", "wave_column", false), d.waveColumn()),
+                orDefault(text(n, "loader_options.", "flux_column", false), d.fluxColumn()),
+                orDefault(text(n, "loader_options.", "error_column", false), d.errorColumn()), unit,
+                orDefault(text(n, "loader_options.", "product_suffix", false), d.productSuffix()));
     }
 
     private Map<String, FieldRule> mapping(JsonNode n) throws CollectionDefinitionException {
@@ -214,7 +214,7 @@ final class DefinitionReader {
             throw fail(path + ": needs a source (keyword, keywords, constant, expression, template) or a default");
         }
         Expression expr = null;
-        String exprText = text(n, "expression", false);
+        String exprText = text(n, path + ".", "expression", false);
         if (exprText != null) {
             try {
                 expr = Expression.parse(exprText);
@@ -222,7 +222,7 @@ final class DefinitionReader {
                 throw fail(path + ".expression: " + ex.getMessage());
             }
         }
-        String unit = text(n, "unit", false);
+        String unit = text(n, path + ".", "unit", false);
         if (unit != null) {
             if (column.unit() == null) {
                 throw fail(path + ".unit: column " + column.name() + " has no unit to convert to");
@@ -231,7 +231,7 @@ final class DefinitionReader {
                 throw fail(path + ".unit: '" + unit + "' does not convert to " + column.unit());
             }
         }
-        String convert = text(n, "convert", false);
+        String convert = text(n, path + ".", "convert", false);
         if (convert != null && !FieldRule.CONVERSIONS.contains(convert)) {
             throw fail(path + ".convert: '" + convert + "' is not one of " + FieldRule.CONVERSIONS);
         }
@@ -251,8 +251,9 @@ final class DefinitionReader {
         if (req != null && !req.isBoolean()) {
             throw fail(path + ".required: true or false");
         }
-        return new FieldRule(text(n, "keyword", false), n.has("keywords") ? stringList(n, "keywords") : null,
-                constant, expr, text(n, "template", false), unit, values, convert, dflt,
+        List<String> keywords = n.has("keywords") ? stringList(n, "keywords", path + ".") : null;
+        return new FieldRule(text(n, path + ".", "keyword", false), keywords, constant, expr,
+                text(n, path + ".", "template", false), unit, values, convert, dflt,
                 req != null && req.asBoolean());
     }
 
@@ -295,8 +296,8 @@ final class DefinitionReader {
             String path = "ancillary[" + i++ + "]";
             requireObject(a, path);
             checkKeys(a, path + ".", Set.of("match", "category", "content_type"));
-            String match = text(a, "match", false);
-            String cat = text(a, "category", false);
+            String match = text(a, path + ".", "match", false);
+            String cat = text(a, path + ".", "category", false);
             if (match == null || cat == null) {
                 throw fail(path + ": match and category are required");
             }
@@ -306,7 +307,7 @@ final class DefinitionReader {
             if (!CATEGORY.matcher(cat).matches()) {
                 throw fail(path + ".category: '" + cat + "' is not like ANCILLARY.PREVIEW or ANCILLARY.ERRORSPECTRUM");
             }
-            out.add(new CollectionDefinition.AncillaryRule(match, cat, text(a, "content_type", false)));
+            out.add(new CollectionDefinition.AncillaryRule(match, cat, text(a, path + ".", "content_type", false)));
         }
         return List.copyOf(out);
     }
@@ -321,7 +322,7 @@ final class DefinitionReader {
         if (g != null && !g.isBoolean()) {
             throw fail("previews.generate: true or false");
         }
-        String dir = orDefault(text(n, "directory", false), ".previews");
+        String dir = orDefault(text(n, "previews.", "directory", false), ".previews");
         if (dir.startsWith("/") || dir.contains("..")) {
             throw fail("previews.directory: must be relative to the collection root, without '..'");
         }
@@ -335,11 +336,12 @@ final class DefinitionReader {
         }
         requireObject(n, "access");
         checkKeys(n, "access.", Set.of("url", "format"));
-        String url = orDefault(text(n, "url", false), dUrl);
+        String url = orDefault(text(n, "access.", "url", false), dUrl);
         if (!url.contains("{path}")) {
             throw fail("access.url: the template must contain {path}");
         }
-        return new CollectionDefinition.Access(url, orDefault(text(n, "format", false), "application/fits"));
+        String format = orDefault(text(n, "access.", "format", false), "application/fits");
+        return new CollectionDefinition.Access(url, format);
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -361,19 +363,23 @@ final class DefinitionReader {
     }
 
     private String text(JsonNode n, String key, boolean required) throws CollectionDefinitionException {
+        return text(n, "", key, required);
+    }
+
+    private String text(JsonNode n, String prefix, String key, boolean required) throws CollectionDefinitionException {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) {
             if (required) {
-                throw fail(key + ": required");
+                throw fail(prefix + key + ": required");
             }
             return null;
         }
         if (!v.isValueNode()) {
-            throw fail(key + ": expected text");
+            throw fail(prefix + key + ": expected text");
         }
         String s = v.asText().trim();
         if (s.isEmpty() && required) {
-            throw fail(key + ": must not be empty");
+            throw fail(prefix + key + ": must not be empty");
         }
         return s.isEmpty() ? null : s;
     }
@@ -390,12 +396,16 @@ final class DefinitionReader {
     }
 
     private Integer integer(JsonNode n, String key) throws CollectionDefinitionException {
+        return integer(n, "", key);
+    }
+
+    private Integer integer(JsonNode n, String prefix, String key) throws CollectionDefinitionException {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) {
             return null;
         }
         if (!v.isIntegralNumber()) {
-            throw fail(key + ": expected an integer, not '" + v.asText() + "'");
+            throw fail(prefix + key + ": expected an integer, not '" + v.asText() + "'");
         }
         return v.asInt();
     }

@@ -120,6 +120,9 @@ class CollectionDefinitionTest {
         "rights: {data_rights: open} | rights.data_rights: 'open' is not public, secure or proprietary",
         "calib_level: 7 | calib_level: must be 0 to 4",
         "fov: wide | fov: expected a number",
+        "rights: {citation: [a, b]} | rights.citation: expected text",
+        "sources: [{glob: '../x/*.fits'}] | sources[0].glob: must be relative",
+        "ancillary: [{match: 'a.png'}] | ancillary[0]: match and category are required",
     })
     void badDefinitionsSayWhatIsWrong(String extra, String message) throws IOException {
         Path f = yaml(MINIMAL + extra + "\n");
