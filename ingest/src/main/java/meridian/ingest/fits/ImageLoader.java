@@ -1,16 +1,18 @@
 package meridian.ingest.fits;
 
+import java.io.IOException;
 import java.util.List;
 import meridian.ingest.CollectionDefinition;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Header;
 import nom.tam.fits.ImageHDU;
+import nom.tam.image.StandardImageTiler;
 
 /**
  * 2D images and 3D cubes with a celestial TAN WCS on axes 1 and 2 (and, for cubes, a linear
  * wavelength axis 3): the first image HDU of the right dimension is the product. The footprint
  * is the polygon of the four outer pixel corners. The preview of a cube is its mean over the
- * spectral axis.
+ * spectral axis. Only headers are read, and for previews a subsampled plane, row by row.
  */
 final class ImageLoader implements FitsLoader {
 
@@ -67,29 +69,47 @@ final class ImageLoader implements FitsLoader {
         return naxis == 0 ? 0 : dims;
     }
 
-    private static float[][] plane(ImageHDU hdu, int index, int n1, int n2, int n3) throws LoadException {
+    /** Longest side of a preview picture: larger images are subsampled while they are read. */
+    static final int PREVIEW_SIDE = 512;
+
+    /**
+     * The preview plane: the image, or the mean over a cube's spectral axis, read row by row
+     * through the tiler and subsampled to at most {@link #PREVIEW_SIDE} pixels a side, so memory
+     * stays bounded however large the file (the data are never held whole).
+     */
+    static float[][] plane(ImageHDU hdu, int index, int n1, int n2, int n3) throws LoadException {
+        Header h = hdu.getHeader();
+        double bscale = h.getDoubleValue("BSCALE", 1);
+        double bzero = h.getDoubleValue("BZERO", 0);
+        int step = Math.max(1, (Math.max(n1, n2) + PREVIEW_SIDE - 1) / PREVIEW_SIDE);
+        int w = Math.max(1, n1 / step);
+        int rows = Math.max(1, n2 / step);
+        float[][] out = new float[rows][w];
         try {
-            Header h = hdu.getHeader();
-            double[] all = DataArrays.toDoubles(hdu.getKernel(), h.getDoubleValue("BSCALE", 1),
-                    h.getDoubleValue("BZERO", 0));
-            float[][] out = new float[n2][n1];
-            int plane = n1 * n2;
-            for (int y = 0; y < n2; y++) {
-                for (int x = 0; x < n1; x++) {
-                    double sum = 0;
-                    int count = 0;
-                    for (int z = 0; z < n3; z++) {
-                        double v = all[z * plane + y * n1 + x];
+            StandardImageTiler tiler = hdu.getTiler();
+            boolean cube = h.getIntValue("NAXIS") >= 3;
+            for (int r = 0; r < rows; r++) {
+                int y = r * step;
+                double[] sum = new double[w];
+                int[] count = new int[w];
+                for (int z = 0; z < n3; z++) {
+                    Object tile = cube ? tiler.getTile(new int[] {z, y, 0}, new int[] {1, 1, n1})
+                            : tiler.getTile(new int[] {y, 0}, new int[] {1, n1});
+                    double[] row = DataArrays.toDoubles(tile, bscale, bzero);
+                    for (int x = 0; x < w; x++) {
+                        double v = row[x * step];
                         if (Double.isFinite(v)) {
-                            sum += v;
-                            count++;
+                            sum[x] += v;
+                            count[x]++;
                         }
                     }
-                    out[y][x] = count == 0 ? Float.NaN : (float) (sum / count);
+                }
+                for (int x = 0; x < w; x++) {
+                    out[r][x] = count[x] == 0 ? Float.NaN : (float) (sum[x] / count[x]);
                 }
             }
             return out;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new LoadException("cannot read the data of HDU " + index + ": " + e.getMessage(), e);
         }
     }

@@ -42,6 +42,13 @@ class LoaderTest {
         }
     }
 
+    /** The preview data of the first product, read while the file is open. */
+    private static PreviewData preview(LoaderKind kind, Path file) throws LoadException {
+        try (FitsContent c = FitsHeaderReader.open(file)) {
+            return FitsLoader.of(kind).load(c, OPTIONS).get(0).preview().load();
+        }
+    }
+
     private static double num(ProductDraft d, String column) {
         return ((Number) d.values().get(column)).doubleValue();
     }
@@ -129,7 +136,7 @@ class LoaderTest {
         assertEquals(3500e-10, num(d, "em_min"), 1e-16);
         assertEquals(6490e-10, num(d, "em_max"), 1e-16);
         assertEquals(300L, d.values().get("em_xel"));
-        PreviewData.Spectrum s = (PreviewData.Spectrum) d.preview().load();
+        PreviewData.Spectrum s = (PreviewData.Spectrum) preview(LoaderKind.SPECTRUM_TABLE, f);
         assertEquals(300, s.flux().length);
     }
 
@@ -181,7 +188,9 @@ class LoaderTest {
         assertEquals(8, v.length);
         // first corner is pixel (0.5, 0.5): east (larger RA) and south of the centre
         assertTrue(Double.parseDouble(v[0]) > 83.6331 && Double.parseDouble(v[1]) < 22.0145, region);
-        assertInstanceOf(PreviewData.Picture.class, d.preview().load());
+        PreviewData.Picture p = assertInstanceOf(PreviewData.Picture.class, preview(LoaderKind.IMAGE, f));
+        assertEquals(100, p.pixels().length);
+        assertEquals(200, p.pixels()[0].length);
     }
 
     @Test
@@ -193,9 +202,18 @@ class LoaderTest {
         assertEquals(30L, d.values().get("em_xel"));
         assertEquals(20L, d.values().get("s_xel1"));
         assertEquals(0.36, num(d, "s_pixel_scale"), 1e-9);
-        PreviewData.Picture p = (PreviewData.Picture) d.preview().load();
+        PreviewData.Picture p = (PreviewData.Picture) preview(LoaderKind.CUBE, f);
         assertEquals(10, p.pixels().length);
         assertEquals(20, p.pixels()[0].length);
+    }
+
+    @Test
+    void largeImagesArePreviewedFromASubsampledPlane() throws Exception {
+        Path f = TestFits.tanImage(dir.resolve("big.fits"), observation("M 1", 10, 10), 1100, 600, 10, 10, 0.2);
+        PreviewData.Picture p = (PreviewData.Picture) preview(LoaderKind.IMAGE, f);
+        // step 3: at most 512 pixels a side
+        assertEquals(200, p.pixels().length);
+        assertEquals(366, p.pixels()[0].length);
     }
 
     // --- broken files ----------------------------------------------------------------------------
