@@ -34,6 +34,8 @@ final class DefinitionReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+    private static final Pattern PREVIEW_DIR =
+            Pattern.compile("(?!\\.\\.?(/|$))[A-Za-z0-9_.-]+(/(?!\\.\\.?(/|$))[A-Za-z0-9_.-]+)*");
     private static final Pattern CATEGORY = Pattern.compile("(SCIENCE|ANCILLARY|AUXILIARY)\\.[A-Z0-9_.]+");
     private static final Set<String> TOP_KEYS = Set.of("name", "title", "description", "facility", "instruments",
             "coordinate_frame", "fov", "obs_id_pattern", "calib_level", "dataproduct_subtype", "rights", "root",
@@ -124,7 +126,7 @@ final class DefinitionReader {
         for (JsonNode s : n) {
             String path = "sources[" + i++ + "]";
             if (s.isTextual()) {
-                out.add(new CollectionDefinition.Source(s.asText(), List.of()));
+                out.add(new CollectionDefinition.Source(relativeGlob(s.asText(), path), List.of()));
                 continue;
             }
             requireObject(s, path);
@@ -133,12 +135,17 @@ final class DefinitionReader {
             if (glob == null) {
                 throw fail(path + ".glob: required");
             }
-            if (glob.startsWith("/") || glob.contains("..")) {
-                throw fail(path + ".glob: must be relative to the collection root, without '..'");
-            }
-            out.add(new CollectionDefinition.Source(glob, stringList(s, "exclude", path + ".")));
+            out.add(new CollectionDefinition.Source(relativeGlob(glob, path + ".glob"),
+                    stringList(s, "exclude", path + ".")));
         }
         return List.copyOf(out);
+    }
+
+    private String relativeGlob(String glob, String path) throws CollectionDefinitionException {
+        if (glob.isBlank() || glob.startsWith("/") || glob.contains("..")) {
+            throw fail(path + ": '" + glob + "' must be a glob relative to the collection root, without '..'");
+        }
+        return glob;
     }
 
     private CollectionDefinition.LoaderOptions loaderOptions(JsonNode n) throws CollectionDefinitionException {
@@ -323,8 +330,10 @@ final class DefinitionReader {
             throw fail("previews.generate: true or false");
         }
         String dir = orDefault(text(n, "previews.", "directory", false), ".previews");
-        if (dir.startsWith("/") || dir.contains("..")) {
-            throw fail("previews.directory: must be relative to the collection root, without '..'");
+        // a sub-directory of its own: the ingestor deletes generated previews in it when pruning
+        if (!PREVIEW_DIR.matcher(dir).matches()) {
+            throw fail("previews.directory: '" + dir + "' must be a sub-directory of the collection root"
+                    + " (letters, digits, _ . -, no '.' or '..' segments)");
         }
         return new CollectionDefinition.Previews(g == null || g.asBoolean(), dir);
     }

@@ -125,7 +125,9 @@ final class ObscoreRowBuilder {
         Double ra = number(v, "s_ra");
         Double dec = number(v, "s_dec");
         if (ra != null && (ra < 0 || ra >= 360)) {
-            throw new LoadException("s_ra " + ra + " is outside [0, 360)");
+            // 360.0 or -0.5 are positions written loosely, not errors
+            ra = ((ra % 360) + 360) % 360;
+            v.put("s_ra", ra);
         }
         if (dec != null && (dec < -90 || dec > 90)) {
             throw new LoadException("s_dec " + dec + " is outside [-90, 90]");

@@ -121,7 +121,9 @@ class CollectionDefinitionTest {
         "calib_level: 7 | calib_level: must be 0 to 4",
         "fov: wide | fov: expected a number",
         "rights: {citation: [a, b]} | rights.citation: expected text",
-        "sources: [{glob: '../x/*.fits'}] | sources[0].glob: must be relative",
+        "previews: {directory: .} | previews.directory: '.' must be a sub-directory",
+        "previews: {directory: 'a/../b'} | previews.directory:",
+        "sources: [{glob: '../x/*.fits'}] | sources[0].glob: '../x/*.fits' must be a glob relative",
         "ancillary: [{match: 'a.png'}] | ancillary[0]: match and category are required",
     })
     void badDefinitionsSayWhatIsWrong(String extra, String message) throws IOException {
@@ -130,6 +132,15 @@ class CollectionDefinitionTest {
                 () -> CollectionDefinition.load(f));
         assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void previewDirectoriesAndGlobs() throws IOException {
+        assertEquals("pv/generated", CollectionDefinition.load(yaml(MINIMAL + "previews: {directory: pv/generated}\n"))
+                .previews().directory());
+        Path bad = yaml(MINIMAL.replace("['*.fits']", "['../*.fits']"));
+        assertTrue(assertThrows(CollectionDefinitionException.class, () -> CollectionDefinition.load(bad))
+                .getMessage().contains("sources[0]: '../*.fits' must be a glob relative"));
     }
 
     @Test
