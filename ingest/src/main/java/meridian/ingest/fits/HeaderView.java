@@ -90,6 +90,26 @@ public final class HeaderView implements KeywordSource {
         }
     }
 
+    @Override
+    public Object value(String keyword) {
+        Object r = row.get(keyword.toUpperCase(Locale.ROOT));
+        if (r instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (r != null) {
+            return r.toString().trim();
+        }
+        HeaderCard c = card(keyword);
+        if (c == null) {
+            return null;
+        }
+        if (c.isStringValue()) {
+            return c.getValue().trim();
+        }
+        Double d = number(keyword);
+        return d != null ? d : c.getValue().trim();
+    }
+
     /** A number the loader cannot do without. */
     public double required(String keyword, int hdu) throws LoadException {
         Double d = number(keyword);

@@ -128,11 +128,7 @@ public record FieldRule(String keyword, List<String> keywords, Object constant, 
     }
 
     private static Object value(KeywordSource h, String key) {
-        if (!h.has(key)) {
-            return null;
-        }
-        Double d = h.number(key);
-        return d != null ? d : h.string(key);
+        return h.has(key) ? h.value(key) : null;
     }
 
     private Object convert(Object v) {

@@ -15,4 +15,13 @@ public interface KeywordSource {
 
     /** The value as a number, or null when absent or not numeric. */
     Double number(String keyword);
+
+    /**
+     * The value with its own type: a {@link Double} for numeric cards, a {@link String} for text
+     * cards (even when the text looks like a number, as an OBJECT of '1E5' does), or null.
+     */
+    default Object value(String keyword) {
+        Double d = number(keyword);
+        return d != null ? d : string(keyword);
+    }
 }
