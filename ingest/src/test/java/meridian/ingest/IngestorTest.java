@@ -245,6 +245,28 @@ class IngestorTest {
     }
 
     @Test
+    void aDatabaseErrorCostsOnlyItsFile() throws Exception {
+        // Derby refuses text longer than 32672 characters: one file's title is made too long
+        for (int i = 20; i < 60; i++) {
+            TestFits.primarySpectrum(root.resolve(String.format("S%03d.fits", i)),
+                    observation(i == 42 ? "LONG" : "STAR " + i, 10, -5), 50, 4000, 1, "Angstrom");
+        }
+        Path yaml = Files.writeString(dir.resolve("long.yaml"), Files.readString(dir.resolve("test.yaml"))
+                .replace("mapping:\n", "mapping:\n  obs_title: {keyword: OBJECT, values: {LONG: " + "x".repeat(40_000)
+                        + "}}\n"));
+        IngestReport r = ingestor.ingest(CollectionDefinition.load(yaml), IngestOptions.defaults(),
+                ProgressListener.NONE);
+        assertEquals(1, r.skipped().stream().filter(s -> s.reason().startsWith("database: ")).count(), r.summary());
+        assertTrue(r.skipped().stream().anyMatch(s -> s.file().endsWith("S042.fits")), r.summary());
+        assertEquals(45, r.ingested(), r.summary());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM " + OBSCORE + " WHERE \"obs_id\" = 'S042'"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM " + FILES + " WHERE \"product_id\" LIKE '%S042'"));
+        assertEquals(46, db.count("SELECT COUNT(*) FROM " + OBSCORE));
+        assertEquals(45, ingestor.ingest(CollectionDefinition.load(yaml), IngestOptions.defaults(),
+                ProgressListener.NONE).unchanged());
+    }
+
+    @Test
     void aFixedFileIsIngestedOnTheNextRun() throws Exception {
         ingest(IngestOptions.defaults());
         TestFits.primarySpectrum(root.resolve("S900.fits"), observation("A", 1, 1), 100, 4000, 1, "Angstrom");
