@@ -38,8 +38,11 @@ import meridian.sql.Database;
  * {@code SourceScanner -> FitsHeaderReader -> FitsLoader -> ObscoreRowBuilder + product files
  * (+ PreviewRenderer) -> ArchiveWriter -> IngestReport}.
  *
- * <p>Each science file is one transaction: its old products (if any) are deleted and its new
- * products and files inserted together, or nothing changes. A file whose content and whose
+ * <p>Each science file is all or nothing: its old products (if any) are deleted and its new
+ * products and files inserted together, or nothing changes. Files are committed in groups (a
+ * commit forces the database log to disk, which costs more than a file's rows); when one file of
+ * a group fails, the group is rolled back and its other files are written again one transaction
+ * each, and a crash loses whole files only, which the next run ingests again. A file whose content and whose
  * ancillary files have the checksums stored for it is left alone, so re-running changes nothing;
  * a file that fails (not FITS, truncated, missing keyword, obs_id not matching the pattern) is
  * reported and skipped, and any rows of an earlier successful ingest of it are kept.
@@ -48,6 +51,11 @@ import meridian.sql.Database;
  * coordinated. Instances are otherwise stateless and may be shared.
  */
 public final class Ingestor {
+
+    /** Most files committed together (see {@code Run.flush}). */
+    static final int GROUP_FILES = 64;
+    /** Longest time files wait for their commit, so progress and crash losses stay small. */
+    static final long GROUP_NANOS = 500_000_000L;
 
     private final Database db;
     private final IngestSettings settings;
@@ -109,6 +117,14 @@ public final class Ingestor {
         private final ProductFileRowBuilder names;
         private final boolean previewsWanted;
         private final Map<String, String> didOwner = new HashMap<>();
+        /** Files written in the open transaction, in order, not committed yet. */
+        private final List<Prepared> group = new ArrayList<>();
+        /** How to undo the open transaction's changes to didOwner: {did, previous owner or null}. */
+        private final Deque<String[]> ownerUndo = new ArrayDeque<>();
+        private long groupStarted;
+        private ProgressListener listener = ProgressListener.NONE;
+        private int total;
+        private int done;
         private final List<IngestReport.Skipped> skipped = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private int ingested;
@@ -135,6 +151,8 @@ public final class Ingestor {
             Map<String, StoredFile> state = writer.storedFiles(def.name());
             connection.commit();
             state.forEach((file, s) -> s.products().forEach(did -> didOwner.put(did, file)));
+            this.listener = listener;
+            this.total = files.size();
             safely(() -> listener.started(def.name(), files.size()));
             Set<String> seen = new HashSet<>();
             // reading, checksumming and drawing previews run in parallel; writing stays on this
@@ -143,8 +161,7 @@ public final class Ingestor {
             try {
                 Deque<Future<Prepared>> window = new ArrayDeque<>();
                 int next = 0;
-                int done = 0;
-                while (done < files.size()) {
+                while (next < files.size() || !window.isEmpty()) {
                     while (next < files.size() && window.size() < 2 * workers) {
                         SourceScanner.SourceFile f = files.get(next++);
                         String id = fileId(f.relative());
@@ -152,11 +169,9 @@ public final class Ingestor {
                         StoredFile stored = state.get(id);
                         window.add(pool.submit(() -> prepare(f, id, stored)));
                     }
-                    Prepared p = await(window.poll());
-                    FileOutcome outcome = commit(p);
-                    int d = ++done;
-                    safely(() -> listener.fileDone(d, files.size(), p.file().path(), outcome));
+                    accept(await(window.poll()));
                 }
+                flush();
             } finally {
                 pool.shutdownNow();
             }
@@ -201,8 +216,7 @@ public final class Ingestor {
             } catch (IOException e) {
                 return Prepared.outcome(f, id, stored, FileOutcome.SKIPPED, "cannot read: " + e.getMessage());
             }
-            Prepared p = new Prepared(f, id, stored, null, null, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new int[1]);
+            Prepared p = new Prepared(f, id, stored);
             try (FitsContent content = FitsHeaderReader.open(f.path())) {
                 List<ProductDraft> drafts = loader.load(content, def.loaderOptions());
                 build(p, content.size(), current, drafts);
@@ -237,48 +251,146 @@ public final class Ingestor {
             }
         }
 
-        /** Applies a prepared file: one transaction, on the writing thread. */
-        private FileOutcome commit(Prepared p) throws SQLException {
+        /**
+         * Takes a prepared file on the writing thread: reports early outcomes, checks identifiers,
+         * and writes the file's rows into the open group transaction (see {@link #flush}).
+         */
+        private void accept(Prepared p) throws SQLException {
             warnings.addAll(p.warnings());
             previews += p.previews()[0];
             if (p.early() == FileOutcome.UNCHANGED) {
                 unchanged++;
-                return FileOutcome.UNCHANGED;
+                report(p, FileOutcome.UNCHANGED);
+                return;
             }
             if (p.early() == FileOutcome.SKIPPED) {
-                return skip(p.file(), p.reason());
+                report(p, skip(p.file(), p.reason()));
+                return;
             }
             for (Map<String, Object> r : p.obscore()) {
                 String owner = didOwner.get((String) r.get("obs_publisher_did"));
                 if (owner != null && !owner.equals(p.id())) {
-                    return skip(p.file(), "obs_id '" + r.get("obs_id") + "' is already published by " + owner);
+                    report(p, skip(p.file(), "obs_id '" + r.get("obs_id") + "' is already published by " + owner));
+                    return;
                 }
             }
-            if (!opts.dryRun()) {
+            if (opts.dryRun()) {
+                p.rows()[0] = p.obscore().size() + p.files().size();
+                claim(p, false);
+                committed(p);
+                return;
+            }
+            try {
+                p.rows()[0] = write(p);
+            } catch (SQLException e) {
+                // the failed statement may have spoiled the transaction: redo the group without it
+                replayGroup();
+                report(p, skip(p.file(), "database: " + e.getMessage()));
+                return;
+            }
+            if (group.isEmpty()) {
+                groupStarted = System.nanoTime();
+            }
+            claim(p, true);
+            group.add(p);
+            if (group.size() >= GROUP_FILES || System.nanoTime() - groupStarted > GROUP_NANOS) {
+                flush();
+            }
+        }
+
+        /** Replaces a file's products in the open transaction; returns the rows deleted and inserted. */
+        private int write(Prepared p) throws SQLException {
+            int n = 0;
+            if (p.stored() != null) {
+                n += writer.deleteProducts(p.stored().products());
+            }
+            return n + writer.insert(p.obscore(), p.files());
+        }
+
+        /**
+         * Commits the group of files written since the last commit. Files are committed in groups
+         * (up to {@link #GROUP_FILES} files or {@link #GROUP_NANOS}) because a commit forces the
+         * log to disk, which costs more than writing a file's rows; each file stays all or
+         * nothing: a failure replays the group one file per transaction, and a crash loses whole
+         * files only, which the next run ingests again.
+         */
+        private void flush() throws SQLException {
+            if (group.isEmpty()) {
+                return;
+            }
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                replayGroup();
+                return;
+            }
+            ownerUndo.clear();
+            for (Prepared q : group) {
+                committed(q);
+            }
+            group.clear();
+        }
+
+        /** Rolls the group back and writes its files again, each in its own transaction. */
+        private void replayGroup() throws SQLException {
+            connection.rollback();
+            while (!ownerUndo.isEmpty()) {
+                String[] u = ownerUndo.pop();
+                if (u[1] == null) {
+                    didOwner.remove(u[0]);
+                } else {
+                    didOwner.put(u[0], u[1]);
+                }
+            }
+            List<Prepared> again = new ArrayList<>(group);
+            group.clear();
+            for (Prepared q : again) {
                 try {
-                    if (p.stored() != null) {
-                        rowsWritten += writer.deleteProducts(p.stored().products());
-                    }
-                    rowsWritten += writer.insert(p.obscore(), p.files());
+                    q.rows()[0] = write(q);
                     connection.commit();
                 } catch (SQLException e) {
                     connection.rollback();
-                    return skip(p.file(), "database: " + e.getMessage());
+                    report(q, skip(q.file(), "database: " + e.getMessage()));
+                    continue;
                 }
-            } else {
-                rowsWritten += p.obscore().size() + p.files().size();
+                claim(q, false);
+                committed(q);
             }
+        }
+
+        /** Records the file's identifiers as its own, optionally logging how to undo that. */
+        private void claim(Prepared p, boolean undoable) {
+            List<String[]> changes = new ArrayList<>();
             if (p.stored() != null) {
-                p.stored().products().forEach(didOwner::remove);
+                for (String did : p.stored().products()) {
+                    changes.add(new String[] {did, didOwner.remove(did)});
+                }
             }
-            p.obscore().forEach(r -> didOwner.put((String) r.get("obs_publisher_did"), p.id()));
+            for (Map<String, Object> r : p.obscore()) {
+                String did = (String) r.get("obs_publisher_did");
+                changes.add(new String[] {did, didOwner.put(did, p.id())});
+            }
+            if (undoable) {
+                changes.forEach(ownerUndo::push);
+            }
+        }
+
+        /** Counts a file whose rows are committed (or, in a dry run, would be) and reports it. */
+        private void committed(Prepared p) {
+            rowsWritten += p.rows()[0];
             products += p.obscore().size();
             if (p.stored() == null) {
                 ingested++;
-                return FileOutcome.INGESTED;
+                report(p, FileOutcome.INGESTED);
+            } else {
+                updated++;
+                report(p, FileOutcome.UPDATED);
             }
-            updated++;
-            return FileOutcome.UPDATED;
+        }
+
+        private void report(Prepared p, FileOutcome outcome) {
+            int d = ++done;
+            safely(() -> listener.fileDone(d, total, p.file().path(), outcome));
         }
 
         /** Same files with the same checksums; generated previews may be extra if still intact. */
@@ -385,11 +497,17 @@ public final class Ingestor {
      */
     private record Prepared(SourceScanner.SourceFile file, String id, StoredFile stored, FileOutcome early,
                             String reason, List<Map<String, Object>> obscore, List<ProductFile> files,
-                            List<String> warnings, int[] previews) {
+                            List<String> warnings, int[] previews, int[] rows) {
+
+        Prepared(SourceScanner.SourceFile file, String id, StoredFile stored) {
+            this(file, id, stored, null, null, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new int[1],
+                    new int[1]);
+        }
 
         static Prepared outcome(SourceScanner.SourceFile file, String id, StoredFile stored, FileOutcome outcome,
                                 String reason) {
-            return new Prepared(file, id, stored, outcome, reason, List.of(), List.of(), List.of(), new int[1]);
+            return new Prepared(file, id, stored, outcome, reason, List.of(), List.of(), List.of(), new int[1],
+                    new int[1]);
         }
     }
 
