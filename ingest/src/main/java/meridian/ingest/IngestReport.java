@@ -16,7 +16,8 @@ import java.util.List;
  * @param skipped      files not ingested, each with the reason
  * @param pruned       vanished science files whose products were removed
  * @param productsWritten ObsCore rows inserted
- * @param rowsWritten  rows inserted or deleted in ivoa.obscore, product_files and collections
+ * @param rowsWritten  rows inserted or deleted in ivoa.obscore, product_files and collections (in a
+ *                     dry run: the rows that would be inserted)
  * @param previewsGenerated PNG previews written
  * @param warnings     problems that did not stop a file (e.g. a preview that could not be written)
  * @param elapsed      wall-clock time of the run
