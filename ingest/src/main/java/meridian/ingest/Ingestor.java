@@ -70,6 +70,7 @@ public final class Ingestor {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        FitsHeaderReader.quietLibraryLogging();
     }
 
     /**
@@ -204,6 +205,15 @@ public final class Ingestor {
          * checksums, its rows and its generated previews (a file is only read here).
          */
         private Prepared prepare(SourceScanner.SourceFile f, String id, StoredFile stored) {
+            try {
+                return prepareFile(f, id, stored);
+            } catch (RuntimeException e) {
+                // whatever a damaged file does to a library costs that file only
+                return Prepared.outcome(f, id, stored, FileOutcome.SKIPPED, "cannot load: " + e);
+            }
+        }
+
+        private Prepared prepareFile(SourceScanner.SourceFile f, String id, StoredFile stored) {
             Map<String, String> current = new LinkedHashMap<>();
             try {
                 current.put(id, FileFacts.sha256(f.path()));

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.zip.GZIPInputStream;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
@@ -22,8 +24,20 @@ import nom.tam.fits.Header;
 public final class FitsHeaderReader {
 
     private static final int BLOCK = 2880;
+    /** Held so the level set on it is not lost when java.util.logging drops unreferenced loggers. */
+    private static final Logger NOM_TAM_LOG = Logger.getLogger("nom.tam");
 
     private FitsHeaderReader() {
+    }
+
+    /**
+     * Silences nom-tam-fits' own warnings (with stack traces) about damaged files: this class
+     * turns every such problem into a {@link LoadException} whose reason the ingest report
+     * shows, and an operator's terminal should show that, once, not a stack trace. A global
+     * library setting: the ingestor calls it once when it is created.
+     */
+    public static void quietLibraryLogging() {
+        NOM_TAM_LOG.setLevel(Level.SEVERE);
     }
 
     /**

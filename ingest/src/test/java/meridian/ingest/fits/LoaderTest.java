@@ -26,6 +26,11 @@ class LoaderTest {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void quiet() {
+        FitsHeaderReader.quietLibraryLogging();
+    }
+
     private static List<ProductDraft> load(LoaderKind kind, Path file) throws LoadException {
         return load(kind, file, OPTIONS);
     }
@@ -280,6 +285,32 @@ class LoaderTest {
         Path img = TestFits.tanImage(dir.resolve("i.fits"), cards("CRPIX2", null), 10, 10, 1, 1, 1);
         assertEquals("missing required keyword CRPIX2 in HDU 0",
                 assertThrows(LoadException.class, () -> load(LoaderKind.IMAGE, img)).getMessage());
+    }
+
+    @Test
+    void damagedFilesFailWithAReasonNeverAnotherException() throws Exception {
+        Path good = TestFits.sdpSpectrum(dir.resolve("good.fits"), observation("A", 1, 1), 300, 400, 1, "nm");
+        byte[] original = Files.readAllBytes(good);
+        java.util.Random random = new java.util.Random(42);
+        int failures = 0;
+        for (int k = 0; k < 200; k++) {
+            byte[] b = original.clone();
+            // damage a few bytes of the headers, where damage changes the structure
+            for (int n = 0; n < 1 + random.nextInt(4); n++) {
+                int at = random.nextInt(2880 * 2 + 800);
+                b[at] = (byte) (32 + random.nextInt(95));
+            }
+            Path f = Files.write(dir.resolve("damaged" + k + ".fits"), b);
+            for (LoaderKind kind : LoaderKind.values()) {
+                try {
+                    load(kind, f);
+                } catch (LoadException expected) {
+                    failures++;
+                    assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank());
+                }
+            }
+        }
+        assertTrue(failures > 0);
     }
 
     @Test
