@@ -85,7 +85,8 @@ import meridian.sql.model.Table;
  *     either way round) is prefixed by a test on the indexed sky cell ({@link SkyCells}) and
  *     keeps the exact function test.</li>
  * </ul>
- * Every identifier is quoted. Not thread-safe: one instance per query.
+ * Every identifier is quoted. {@link PostgresTranslator} extends this translation, overriding the
+ * protected hooks. Not thread-safe: one instance per query.
  */
 public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
@@ -436,7 +437,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         if (pos == null || shape == null || shape instanceof Shape.Point) {
             return null;
         }
-        return cellTest(pos[0], SphericalGeometry.boundingCircle(shape));
+        return positionPrefilter(pos[0], pos[1], SphericalGeometry.boundingCircle(shape));
     }
 
     private String distancePrefilter(DistanceFunction d, double radius) throws TranslationException {
@@ -449,10 +450,16 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         if (pos == null || !(other instanceof Shape.Point p) || !(radius >= 0) || radius > 180) {
             return null;
         }
-        return cellTest(pos[0], new Shape.Circle(p.frame(), p.ra(), p.dec(), radius));
+        return positionPrefilter(pos[0], pos[1], new Shape.Circle(p.frame(), p.ra(), p.dec(), radius));
     }
 
-    private String cellTest(ADQLColumn raColumn, Shape.Circle cone) throws TranslationException {
+    /**
+     * The index pre-filter selecting (at least) every row of a table whose declared position
+     * columns {@code ra}, {@code dec} lie in {@code cone}; the exact test is added after it.
+     * Derby tests the indexed sky cell ({@link SkyCells}).
+     */
+    protected String positionPrefilter(ADQLColumn raColumn, ADQLColumn decColumn, Shape.Circle cone)
+            throws TranslationException {
         String ra = translate(raColumn);
         String quotedRa = appendIdentifier(new StringBuffer(), raColumn.getDBLink().getDBName(), true).toString();
         String cell = ra.substring(0, ra.length() - quotedRa.length())
@@ -602,7 +609,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         if (fct.getType() == SQLFunctionType.AVG) {
             // Derby averages integers as integers
             return "AVG(" + (fct.isDistinct() ? "DISTINCT " : "") + "CAST(" + translate(fct.getParameter(0))
-                    + " AS DOUBLE))";
+                    + " AS " + doubleType() + "))";
         }
         return super.translate(fct);
     }
@@ -619,7 +626,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             case CEILING -> "CEIL(" + p.get(0) + ")";
             case LOG -> "LN(" + p.get(0) + ")";
             case PI -> "PI()";
-            case RAND -> p.isEmpty() ? "RANDOM()" : "RAND(CAST(" + p.get(0) + " AS INTEGER))";
+            case RAND -> p.isEmpty() ? "RANDOM()" : seededRandom("CAST(" + p.get(0) + " AS INTEGER)");
             case MOD -> fn("MOD", p.get(0), p.get(1));
             case POWER -> fn("POWER", p.get(0), p.get(1));
             case ROUND -> fn("ROUND", p.get(0), p.size() > 1 ? "CAST(" + p.get(1) + " AS INTEGER)" : "0");
@@ -647,7 +654,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                 return value.isString() && !value.isNumeric() ? fn("TO_TIMESTAMP", v) : "CAST(" + v + " AS TIMESTAMP)";
             }
             case "SMALLINT", "INTEGER", "BIGINT", "REAL", "DOUBLE PRECISION" -> {
-                String type = name.equals("DOUBLE PRECISION") ? "DOUBLE" : name;
+                String type = name.equals("DOUBLE PRECISION") ? doubleType() : name;
                 if (value.isString() && !value.isNumeric()) {
                     // Derby cannot cast text to DOUBLE
                     return "CAST(" + fn("TO_DOUBLE", v) + " AS " + type + ")";
@@ -864,7 +871,18 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         return out;
     }
 
-    private static String fn(String name, String... args) {
+    /** The SQL name of the double-precision type in casts. */
+    protected String doubleType() {
+        return "DOUBLE";
+    }
+
+    /** ADQL {@code RAND(seed)}, with the seed already an SQL integer expression. */
+    protected String seededRandom(String seed) {
+        return "RAND(" + seed + ")";
+    }
+
+    /** A call of a Meridian function ({@code "MERIDIAN"."NAME"(args)}), installed by the backend. */
+    protected static String fn(String name, String... args) {
         return FN_SCHEMA + '"' + name + "\"(" + String.join(", ", args) + ")";
     }
 
