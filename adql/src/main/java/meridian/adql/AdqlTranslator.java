@@ -5,7 +5,7 @@ import adql.translator.TranslationException;
 
 /**
  * Turns a parsed, checked ADQL query into the SQL of one database. One implementation per SQL
- * dialect, each a subclass of ADQLlib's {@code JDBCTranslator} ({@link DerbyTranslator}).
+ * dialect, each a subclass of ADQLlib's {@code JDBCTranslator} ({@link DerbyTranslator}, {@link PostgresTranslator}).
  * Implementations keep state while translating one query, so use a new instance per query.
  */
 public interface AdqlTranslator {

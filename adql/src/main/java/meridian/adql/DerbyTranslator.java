@@ -85,7 +85,8 @@ import meridian.sql.geom.SkyCells;
  *     cross-match) the test is the Dec band around each centre and Derby is told to use the
  *     sky-cell index of the searched table.</li>
  * </ul>
- * Every identifier is quoted. Not thread-safe: one instance per query.
+ * Every identifier is quoted. {@link PostgresTranslator} extends this translation, overriding the
+ * protected hooks. Not thread-safe: one instance per query.
  */
 public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
@@ -471,9 +472,14 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
      */
     private String spatialPrefilter(Comparison comp) throws TranslationException {
         PositionalConstraint cone = PositionalConstraint.of(comp);
-        if (cone == null) {
-            return null;
-        }
+        return cone == null ? null : positionPrefilter(cone);
+    }
+
+    /**
+     * The index pre-filter selecting (at least) every row a positional constraint can accept;
+     * the exact test is added after it. Derby tests the indexed sky cell ({@link SkyCells}).
+     */
+    protected String positionPrefilter(PositionalConstraint cone) throws TranslationException {
         String ra = translate(cone.raColumn());
         String quotedRa = appendIdentifier(new StringBuffer(), cone.raColumn().getDBLink().getDBName(), true)
                 .toString();
@@ -520,7 +526,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         if (fct.getType() == SQLFunctionType.AVG) {
             // Derby averages integers as integers
             return "AVG(" + (fct.isDistinct() ? "DISTINCT " : "") + "CAST(" + translate(fct.getParameter(0))
-                    + " AS DOUBLE))";
+                    + " AS " + doubleType() + "))";
         }
         return super.translate(fct);
     }
@@ -537,7 +543,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             case CEILING -> "CEIL(" + p.get(0) + ")";
             case LOG -> "LN(" + p.get(0) + ")";
             case PI -> "PI()";
-            case RAND -> p.isEmpty() ? "RANDOM()" : "RAND(CAST(" + p.get(0) + " AS INTEGER))";
+            case RAND -> p.isEmpty() ? "RANDOM()" : seededRandom("CAST(" + p.get(0) + " AS INTEGER)");
             case MOD -> fn("MOD", p.get(0), p.get(1));
             case POWER -> fn("POWER", p.get(0), p.get(1));
             case ROUND -> fn("ROUND", p.get(0), p.size() > 1 ? "CAST(" + p.get(1) + " AS INTEGER)" : "0");
@@ -565,7 +571,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                 return value.isString() && !value.isNumeric() ? fn("TO_TIMESTAMP", v) : "CAST(" + v + " AS TIMESTAMP)";
             }
             case "SMALLINT", "INTEGER", "BIGINT", "REAL", "DOUBLE PRECISION" -> {
-                String type = name.equals("DOUBLE PRECISION") ? "DOUBLE" : name;
+                String type = name.equals("DOUBLE PRECISION") ? doubleType() : name;
                 if (value.isString() && !value.isNumeric()) {
                     // Derby cannot cast text to DOUBLE
                     return "CAST(" + fn("TO_DOUBLE", v) + " AS " + type + ")";
@@ -768,7 +774,18 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         return new String[] {fn("COORD1", p), fn("COORD2", p)};
     }
 
-    private static String fn(String name, String... args) {
+    /** The SQL name of the double-precision type in casts. */
+    protected String doubleType() {
+        return "DOUBLE";
+    }
+
+    /** ADQL {@code RAND(seed)}, with the seed already an SQL integer expression. */
+    protected String seededRandom(String seed) {
+        return "RAND(" + seed + ")";
+    }
+
+    /** A call of a Meridian function ({@code "MERIDIAN"."NAME"(args)}), installed by the backend. */
+    protected static String fn(String name, String... args) {
         return FN_SCHEMA + '"' + name + "\"(" + String.join(", ", args) + ")";
     }
 

@@ -24,19 +24,22 @@ import meridian.sql.model.Table;
  * {@code DISTANCE(POINT(ra, dec), POINT(a, b)) < r} or {@code <=} (or {@code r > ...},
  * {@code r >= ...}, either point first). Regions become their bounding cone. A circle or
  * distance whose centre is not constant but whose radius is (a cross-match against another
- * table, e.g. TAP_UPLOAD) is a <em>moving</em> cone: only its centre's Dec expression and radius
+ * table, e.g. TAP_UPLOAD) is a <em>moving</em> cone: only its centre's expressions and radius
  * are known. Any other comparison is not one. Dialect-neutral: each translator writes its own
  * index test.
  *
  * @param raColumn  the RA column reference (its table alias is the one to test the index of)
+ * @param decColumn the Dec column reference of the same table
  * @param cone      every row the comparison accepts lies in this constant cone; null for a moving one
+ * @param centreRa  the RA expression of a moving cone's centre, else null
  * @param centreDec the Dec expression of a moving cone's centre, else null
  * @param radius    the radius in degrees
  */
-record PositionalConstraint(ADQLColumn raColumn, Shape.Circle cone, ADQLOperand centreDec, double radius) {
+record PositionalConstraint(ADQLColumn raColumn, ADQLColumn decColumn, Shape.Circle cone, ADQLOperand centreRa,
+                            ADQLOperand centreDec, double radius) {
 
-    private static PositionalConstraint constant(ADQLColumn ra, Shape.Circle cone) {
-        return new PositionalConstraint(ra, cone, null, cone.radius());
+    private static PositionalConstraint constant(ADQLColumn[] pos, Shape.Circle cone) {
+        return new PositionalConstraint(pos[0], pos[1], cone, null, null, cone.radius());
     }
 
     /** The positional constraint {@code comp} expresses, or null. */
@@ -77,8 +80,8 @@ record PositionalConstraint(ADQLColumn raColumn, Shape.Circle cone, ADQLOperand 
         } else {
             return null;
         }
-        ADQLColumn ra = positionRa(point);
-        if (ra == null) {
+        ADQLColumn[] pos = position(point);
+        if (pos == null) {
             return null;
         }
         Shape shape = Operands.constantShape(region);
@@ -86,41 +89,44 @@ record PositionalConstraint(ADQLColumn raColumn, Shape.Circle cone, ADQLOperand 
             return null;
         }
         if (shape != null) {
-            return constant(ra, SphericalGeometry.boundingCircle(shape));
+            return constant(pos, SphericalGeometry.boundingCircle(shape));
         }
         if (region.getValue() instanceof CircleFunction c) {
-            ADQLOperand dec = c.getCenter() == null ? c.getCoord2()
-                    : c.getCenter().getValue() instanceof PointFunction p ? p.getCoord2() : null;
-            return moving(ra, dec, Operands.constant(c.getRadius()));
+            PointFunction centre = c.getCenter() != null && c.getCenter().getValue() instanceof PointFunction p
+                    ? p : null;
+            ADQLOperand ra = c.getCenter() == null ? c.getCoord1() : centre == null ? null : centre.getCoord1();
+            ADQLOperand dec = c.getCenter() == null ? c.getCoord2() : centre == null ? null : centre.getCoord2();
+            return moving(pos, ra, dec, Operands.constant(c.getRadius()));
         }
         return null;
     }
 
-    private static PositionalConstraint moving(ADQLColumn ra, ADQLOperand centreDec, Double radius) {
-        if (centreDec == null || radius == null || !(radius >= 0) || radius > 180) {
+    private static PositionalConstraint moving(ADQLColumn[] pos, ADQLOperand centreRa, ADQLOperand centreDec,
+                                               Double radius) {
+        if (centreRa == null || centreDec == null || radius == null || !(radius >= 0) || radius > 180) {
             return null;
         }
-        return new PositionalConstraint(ra, null, centreDec, radius);
+        return new PositionalConstraint(pos[0], pos[1], null, centreRa, centreDec, radius);
     }
 
     private static PositionalConstraint distance(DistanceFunction d, double radius) {
         GeometryValue<GeometryFunction> centre = d.getP2();
-        ADQLColumn ra = positionRa(d.getP1());
-        if (ra == null) {
-            ra = positionRa(d.getP2());
+        ADQLColumn[] pos = position(d.getP1());
+        if (pos == null) {
+            pos = position(d.getP2());
             centre = d.getP1();
         }
-        if (ra == null || !(radius >= 0) || radius > 180) {
+        if (pos == null || !(radius >= 0) || radius > 180) {
             return null;
         }
         if (Operands.constantShape(centre) instanceof Shape.Point p) {
-            return constant(ra, new Shape.Circle(p.frame(), p.ra(), p.dec(), radius));
+            return constant(pos, new Shape.Circle(p.frame(), p.ra(), p.dec(), radius));
         }
-        return centre.getValue() instanceof PointFunction p ? moving(ra, p.getCoord2(), radius) : null;
+        return centre.getValue() instanceof PointFunction p ? moving(pos, p.getCoord1(), p.getCoord2(), radius) : null;
     }
 
-    /** The RA column of a POINT over a model table's declared (ra, dec) position columns, or null. */
-    private static ADQLColumn positionRa(GeometryValue<GeometryFunction> value) {
+    /** The (RA, Dec) columns of a POINT over a model table's declared position columns, or null. */
+    private static ADQLColumn[] position(GeometryValue<GeometryFunction> value) {
         if (!(value.getValue() instanceof PointFunction p)
                 || !(Operands.unwrap(p.getCoord1()) instanceof ADQLColumn ra)
                 || !(Operands.unwrap(p.getCoord2()) instanceof ADQLColumn dec)
@@ -134,7 +140,7 @@ record PositionalConstraint(ADQLColumn raColumn, Shape.Circle cone, ADQLOperand 
                 || !mdec.column().name().equalsIgnoreCase(position.decColumn())) {
             return null;
         }
-        return ra;
+        return new ADQLColumn[] {ra, dec};
     }
 
     /** True for a table of the database itself, not a subquery or common table built from one. */

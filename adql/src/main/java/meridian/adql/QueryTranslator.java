@@ -46,6 +46,20 @@ public final class QueryTranslator {
         return new QueryTranslator(DerbyTranslator::new);
     }
 
+    /** The translator for PostgreSQL with pgSphere (needs {@code PostgresBackend}'s functions). */
+    public static QueryTranslator postgres() {
+        return new QueryTranslator(PostgresTranslator::new);
+    }
+
+    /** The translator for a backend by its {@code database.kind} name ({@code derby}, {@code postgresql}). */
+    public static QueryTranslator forBackend(String kind) {
+        return switch (kind) {
+            case "derby" -> derby();
+            case "postgresql" -> postgres();
+            default -> throw new IllegalArgumentException("no ADQL translator for database kind " + kind);
+        };
+    }
+
     /**
      * Checks {@code adql} against {@code model} and translates it.
      *

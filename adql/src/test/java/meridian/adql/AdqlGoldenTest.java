@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * ADQL constructs run end to end on Derby: each case is a query and the rows it must return
+ * ADQL constructs run end to end on Derby (or PostgreSQL, see {@link TestArchive}): each case is a query and the rows it must return
  * (values joined by {@code |}, rows by {@code ;}, see {@link TestArchive#text}). The six ObsCore
  * rows a..f are described in {@link TestArchive}.
  */

@@ -121,6 +121,11 @@ public record MeridianConfig(Service service, Archive archive, Database database
         return new MeridianConfig(service, archive, database, newTap, baseDir);
     }
 
+    /** A copy with another {@code database:} section (tests point the archive at a scratch database). */
+    public MeridianConfig withDatabase(Database newDatabase) {
+        return new MeridianConfig(service, archive, newDatabase, tap, baseDir);
+    }
+
     /** A copy with another data directory (the {@code --data} option). */
     public MeridianConfig withDataDir(Path dataDir) {
         return new MeridianConfig(service, new Archive(dataDir.toAbsolutePath().toString(), archive.schema(),
