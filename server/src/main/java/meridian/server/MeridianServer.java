@@ -110,7 +110,7 @@ public final class MeridianServer {
                         a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.resultLimitBytes()),
                 new TapCapabilities.UploadLimits(config.uploadLimitRows(), config.uploadLimitBytes(),
                         uploads.urlUploadsEnabled()));
-        ctx.addServlet(new ServletHolder("tap-capabilities", new CapabilitiesServlet(capabilities, urls)),
+        ctx.addServlet(new ServletHolder("tap-capabilities", new CapabilitiesServlet(capabilities, urls, "/tap")),
                 "/tap/capabilities");
         ctx.addServlet(new ServletHolder("tap-availability", new AvailabilityServlet(parts.database())),
                 "/tap/availability");
