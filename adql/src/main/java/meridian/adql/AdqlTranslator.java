@@ -13,6 +13,8 @@ public interface AdqlTranslator {
     /**
      * The SQL for {@code query}, whose identifiers the checker has resolved against the model.
      *
+     * @param query the parsed and checked query
+     * @return SQL selecting the query's result columns in order
      * @throws TranslationException when the query uses something this dialect cannot express;
      *                              its message is shown to the user
      */

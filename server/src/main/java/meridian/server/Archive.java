@@ -18,10 +18,12 @@ import meridian.sql.geom.GeometryFunctions;
  */
 public final class Archive implements AutoCloseable {
 
+    private final MeridianConfig config;
     private final Database database;
     private final MeridianServer.Parts parts;
 
-    private Archive(Database database, QueryPlanner planner, List<LanguageFeature> features) {
+    private Archive(MeridianConfig config, Database database, QueryPlanner planner, List<LanguageFeature> features) {
+        this.config = config;
         this.database = database;
         this.parts = new MeridianServer.Parts(database, planner, features);
     }
@@ -34,7 +36,12 @@ public final class Archive implements AutoCloseable {
         }
         Database db = Database.open(dbConfig, new DerbyBackend(List.of(GeometryFunctions.derbyInstaller())),
                 ArchiveModel.create(config.archive().schema(), config.service().title()));
-        return new Archive(db, new AdqlQueryPlanner(QueryTranslator.derby()), AdqlQueryPlanner.features());
+        return new Archive(config, db, new AdqlQueryPlanner(QueryTranslator.derby()), AdqlQueryPlanner.features());
+    }
+
+    /** The configuration the archive was opened with. */
+    public MeridianConfig config() {
+        return config;
     }
 
     public Database database() {

@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import meridian.server.config.MeridianConfig;
+import meridian.server.files.Collections;
+import meridian.server.files.FileServlet;
 import meridian.server.http.CorsFilter;
 import meridian.server.http.ServiceUrls;
 import meridian.server.http.VoErrorHandler;
@@ -131,6 +133,7 @@ public final class MeridianServer {
         List<Example> examples = Example.load(config.baseDir().resolve("conf/examples.yaml"),
                 config.archive().schema());
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
+        ctx.addServlet(new ServletHolder("files", new FileServlet(new Collections(config)::locator)), "/files/*");
         ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities), urls, OAI_PATH)),
                 OAI_PATH);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");

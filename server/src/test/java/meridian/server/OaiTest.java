@@ -64,7 +64,7 @@ class OaiTest {
                 ps.setString(2, "The " + name + " collection");
                 ps.setString(3, "Spectra & images of the " + name + " <survey>");
                 ps.setString(4, name.equals("alpha") ? "Alpha et al. 2024" : null);
-                ps.setString(5, "2024-01-15 10:00:00");
+                ps.setTimestamp(5, java.sql.Timestamp.from(Instant.parse("2024-01-15T10:00:00Z")));
                 ps.executeUpdate();
             }
         }
@@ -336,7 +336,7 @@ class OaiTest {
         try (Connection c = service.archive().database().connection();
              PreparedStatement ps = c.prepareStatement("UPDATE \"archive\".\"collections\" SET \"updated\" = ?"
                      + " WHERE \"collection\" = 'gamma'")) {
-            ps.setString(1, reingested.toString().replace('T', ' ').replace("Z", ""));
+            ps.setTimestamp(1, java.sql.Timestamp.from(reingested));
             assertEquals(1, ps.executeUpdate());
         }
         Document after = valid(oai("verb", "GetRecord", "identifier", id, "metadataPrefix", "ivo_vor"));

@@ -7,10 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,8 +77,11 @@ public final class CollectionRecords implements RecordProvider {
         try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                // a TIMESTAMP, written by the ingester with setTimestamp(Timestamp.from(instant)):
+                // read back symmetrically, whatever the JVM's time zone
+                java.sql.Timestamp updated = rs.getTimestamp(8);
                 out.add(record(c, baseUrl, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                        rs.getString(5), rs.getString(6), rs.getString(7), updated == null ? null : updated.toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + schema + "." + ArchiveTables.COLLECTIONS + ": "
@@ -93,7 +92,7 @@ public final class CollectionRecords implements RecordProvider {
 
     private RegistryRecord record(Connection c, String baseUrl, String name, String title, String description,
                                   String facility, String instruments, String rights, String citation,
-                                  String updated) throws SQLException {
+                                  Instant updated) throws SQLException {
         String shownTitle = RegistryMetadata.blankToNull(title) == null ? name : title.strip();
         String text = RegistryMetadata.blankToNull(description) == null
                 ? "The data collection " + name + " of " + meta.title() + "." : description.strip();
@@ -128,12 +127,12 @@ public final class CollectionRecords implements RecordProvider {
         tail.append(coverage(c, name, updated));
         return new RegistryRecord(meta.ivoid(KEY_PREFIX + resourceKey(name)), "vs:CatalogResource", shownTitle,
                 null, meta.curation(), meta.content(baseUrl, text, List.of("Archive"), relations),
-                tail.toString(), parseTimestamp(updated));
+                tail.toString(), updated);
     }
 
     /** The {@code coverage} element from the collection's ObsCore rows, cached per {@code updated}. */
-    private String coverage(Connection c, String name, String updated) throws SQLException {
-        String key = updated == null ? "" : updated;
+    private String coverage(Connection c, String name, Instant updated) throws SQLException {
+        String key = String.valueOf(updated);
         CachedCoverage cached = coverage.get(name);
         if (cached != null && cached.updated().equals(key)) {
             return cached.xml();
@@ -208,28 +207,5 @@ public final class CollectionRecords implements RecordProvider {
             }
         }
         return sb.toString();
-    }
-
-    /**
-     * The {@code updated} column, a UTC timestamp ({@code 2024-05-01 12:00:00.0} as JDBC drivers give
-     * SQL TIMESTAMPs, or ISO 8601 with T, with or
-     * without zone or fraction, or a date), or null when it is empty or unreadable.
-     */
-    static Instant parseTimestamp(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        String t = s.strip().replace(' ', 'T');
-        try {
-            if (t.length() == 10) {
-                return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return java.time.OffsetDateTime.parse(t).toInstant();
-            }
-            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
