@@ -19,4 +19,10 @@ public interface AdqlTranslator {
      *                              its message is shown to the user
      */
     String toSql(ADQLSet query) throws TranslationException;
+
+    /**
+     * Restricts the rows of stored tables for the next {@link #toSql} call: each reference to a
+     * table {@code rows} names becomes a derived table of the allowed rows only.
+     */
+    void restrict(RowFilter rows);
 }

@@ -99,6 +99,10 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     /** True while translating the ORDER BY of a set operation, which may only name result columns. */
     private boolean setOrder;
     private int derivedTables;
+    /** Correlation name of a restricted table inside its derived table. */
+    private static final String RESTRICTED_ROW = "meridian_rows";
+    /** The rows queries may see; every row unless {@link #restrict} says otherwise. */
+    private RowFilter rows = RowFilter.NONE;
     /** Tables a cross-match cone moves over: Derby must be told to probe their sky-cell index. */
     private final Set<DBTable> crossMatched = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -287,13 +291,14 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     public String translate(ADQLTable table) throws TranslationException {
         WithItem w = withItem(table);
         if (w == null) {
+            String condition = table.isSubQuery() || table.getDBLink() == null ? null
+                    : rowCondition(origin(table.getDBLink()));
+            if (condition != null) {
+                return restricted(table, condition);
+            }
             String sql = super.translate(table);
             if (table.getDBLink() != null && crossMatched.contains(table.getDBLink())) {
-                // the optimizer cannot cost a Dec band that moves with the outer row and would scan
-                // the whole table for every one: name the index (the comment needs its own line)
-                DBTable t = table.getDBLink() instanceof DBTableAlias a ? a.getOriginTable() : table.getDBLink();
-                sql += " --DERBY-PROPERTIES index=\"" + SkyCells.indexName(t.getDBSchemaName(), t.getDBName())
-                        + "\"\n";
+                sql += indexHint(origin(table.getDBLink()));
             }
             return sql;
         }
@@ -312,9 +317,64 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     }
 
     @Override
+    public void restrict(RowFilter filter) {
+        this.rows = filter == null ? RowFilter.NONE : filter;
+    }
+
+    private static DBTable origin(DBTable t) {
+        return t instanceof DBTableAlias a ? a.getOriginTable() : t;
+    }
+
+    /** The condition on the rows of a stored table, or null when every row is visible. */
+    private String rowCondition(DBTable stored) {
+        if (stored == null || stored.getDBSchemaName() == null) {
+            return null;
+        }
+        return rows.condition(stored.getDBSchemaName(), stored.getDBName(), '"' + RESTRICTED_ROW + '"').orElse(null);
+    }
+
+    /**
+     * A restricted table: a derived table of the visible rows, named like the table's alias, or
+     * when it has none, by the single identifier {@code "schema.table"} that
+     * {@link #getQualifiedTableName} gives its columns.
+     */
+    private String restricted(ADQLTable table, String condition) {
+        DBTable stored = origin(table.getDBLink());
+        StringBuffer sql = new StringBuffer("(SELECT * FROM ");
+        appendIdentifier(sql, stored.getDBSchemaName(), true).append('.');
+        appendIdentifier(sql, stored.getDBName(), true).append(" AS ");
+        appendIdentifier(sql, RESTRICTED_ROW, true);
+        if (crossMatched.contains(table.getDBLink())) {
+            sql.append(indexHint(stored));
+        }
+        sql.append(" WHERE ").append(condition).append(") AS ");
+        if (table.hasAlias()) {
+            String alias = table.getAlias();
+            appendIdentifier(sql, table.isCaseSensitive(IdentifierField.ALIAS) ? alias : alias.toLowerCase(Locale.ROOT),
+                    true);
+        } else {
+            appendIdentifier(sql, stored.getDBSchemaName() + '.' + stored.getDBName(), true);
+        }
+        return sql.toString();
+    }
+
+    /**
+     * The optimizer cannot cost a Dec band that moves with the outer row and would scan the
+     * whole table for every one: name the index (the comment needs its own line).
+     */
+    private static String indexHint(DBTable t) {
+        return " --DERBY-PROPERTIES index=\"" + SkyCells.indexName(t.getDBSchemaName(), t.getDBName()) + "\"\n";
+    }
+
+    @Override
     public String getQualifiedTableName(DBTable table) {
         if (table == null) {
             return "";
+        }
+        if (!(table instanceof DBTableAlias) && rowCondition(table) != null) {
+            // an unaliased restricted table is a derived table (see restricted): its columns are qualified by it
+            return appendIdentifier(new StringBuffer(), table.getDBSchemaName() + '.' + table.getDBName(), true)
+                    .toString();
         }
         StringBuffer sql = new StringBuffer();
         if (table.getDBSchemaName() != null) {

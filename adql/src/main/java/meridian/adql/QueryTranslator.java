@@ -73,6 +73,17 @@ public final class QueryTranslator {
      *                       columns or functions, or uses an unsupported feature
      */
     public TranslatedQuery translate(String adql, AdqlVersion version, MetadataModel model) throws AdqlException {
+        return translate(adql, version, model, RowFilter.NONE);
+    }
+
+    /**
+     * As {@link #translate(String, AdqlVersion, MetadataModel)}, with every reference to a table
+     * that {@code rows} restricts replaced by the restricted rows, wherever it occurs in the query.
+     *
+     * @param rows the rows the caller may see (from its identity)
+     */
+    public TranslatedQuery translate(String adql, AdqlVersion version, MetadataModel model, RowFilter rows)
+            throws AdqlException {
         if (adql == null || adql.isBlank()) {
             throw new AdqlException("The query is empty: give an ADQL SELECT statement.");
         }
@@ -83,7 +94,9 @@ public final class QueryTranslator {
         ADQLSet parsed = parse(adql, version, model);
         String sql;
         try {
-            sql = dialect.get().toSql(parsed);
+            AdqlTranslator translator = dialect.get();
+            translator.restrict(rows);
+            sql = translator.toSql(parsed);
         } catch (TranslationException e) {
             throw new AdqlException(e.getMessage(), -1, -1, e);
         } catch (RuntimeException | StackOverflowError e) {

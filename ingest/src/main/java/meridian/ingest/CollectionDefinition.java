@@ -65,8 +65,31 @@ public record CollectionDefinition(Path file, String name, String title, String 
      * @param releaseDelayDays proprietary period after the end of the observation, or null
      * @param releaseDate      a fixed release date for every product, or null
      * @param citation         how to cite the collection
+     * @param groups           user groups that may read the products before their release (and
+     *                         always, when {@code secure})
+     * @param proprietary      what is withheld from everyone else before release:
+     *                         {@link Proprietary#DATA} (rows visible, files refused) or
+     *                         {@link Proprietary#METADATA} (the rows themselves hidden)
      */
-    public record Rights(String dataRights, Integer releaseDelayDays, LocalDate releaseDate, String citation) {
+    public record Rights(String dataRights, Integer releaseDelayDays, LocalDate releaseDate, String citation,
+                         List<String> groups, Proprietary proprietary) {
+        public Rights {
+            groups = groups == null ? List.of() : List.copyOf(groups);
+            proprietary = proprietary == null ? Proprietary.DATA : proprietary;
+        }
+
+        /** Public rights: everything visible to everyone. */
+        public static Rights open() {
+            return new Rights("public", null, null, null, List.of(), Proprietary.DATA);
+        }
+    }
+
+    /** What an unreleased product withholds from users outside its groups ({@code rights.proprietary}). */
+    public enum Proprietary {
+        /** The files (and cutouts, bundles) only; the metadata rows are public. */
+        DATA,
+        /** The metadata rows too: the product does not exist for anyone outside its groups. */
+        METADATA
     }
 
     /**

@@ -33,6 +33,8 @@ import meridian.sql.model.Column;
 final class DefinitionReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** User group names: also what access rules compare as SQL string constants. */
+    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
     private static final Pattern PREVIEW_DIR =
             Pattern.compile("(?!\\.\\.?(/|$))[A-Za-z0-9_.-]+(/(?!\\.\\.?(/|$))[A-Za-z0-9_.-]+)*");
@@ -96,10 +98,11 @@ final class DefinitionReader {
 
     private CollectionDefinition.Rights rights(JsonNode n) throws CollectionDefinitionException {
         if (n == null) {
-            return new CollectionDefinition.Rights("public", null, null, null);
+            return CollectionDefinition.Rights.open();
         }
         requireObject(n, "rights");
-        checkKeys(n, "rights.", Set.of("data_rights", "release_delay_days", "release_date", "citation"));
+        checkKeys(n, "rights.", Set.of("data_rights", "release_delay_days", "release_date", "citation", "groups",
+                "proprietary"));
         String dr = orDefault(text(n, "rights.", "data_rights", false), "public");
         if (!Set.of("public", "secure", "proprietary").contains(dr)) {
             throw fail("rights.data_rights: '" + dr + "' is not public, secure or proprietary");
@@ -113,8 +116,20 @@ final class DefinitionReader {
                 throw fail("rights.release_date: '" + date + "' is not a date (YYYY-MM-DD)");
             }
         }
+        List<String> groups = stringList(n, "groups", "rights.");
+        for (String g : groups) {
+            if (!GROUP.matcher(g).matches()) {
+                throw fail("rights.groups: '" + g + "' is not a group name (letters, digits, _ . -)");
+            }
+        }
+        String kind = orDefault(text(n, "rights.", "proprietary", false), "data");
+        CollectionDefinition.Proprietary proprietary = switch (kind) {
+            case "data" -> CollectionDefinition.Proprietary.DATA;
+            case "metadata" -> CollectionDefinition.Proprietary.METADATA;
+            default -> throw fail("rights.proprietary: '" + kind + "' is not data or metadata");
+        };
         return new CollectionDefinition.Rights(dr, integer(n, "rights.", "release_delay_days"), releaseDate,
-                text(n, "rights.", "citation", false));
+                text(n, "rights.", "citation", false), groups, proprietary);
     }
 
     private List<CollectionDefinition.Source> sources(JsonNode n) throws CollectionDefinitionException {
