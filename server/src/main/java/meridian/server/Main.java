@@ -17,10 +17,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code meridian} command line: {@code serve}, {@code ingest}. */
+/** The {@code meridian} command line: {@code serve}, {@code ingest}, {@code user}, {@code token}. */
 @Command(name = "meridian", mixinStandardHelpOptions = true, version = "Meridian 0.1",
         description = "An IVOA data server: TAP, ObsCore, SSA, DataLink, SODA.",
-        subcommands = {Main.Serve.class, Main.Ingest.class})
+        subcommands = {Main.Serve.class, Main.Ingest.class, AuthCommands.User.class, AuthCommands.Token.class})
 public final class Main implements Callable<Integer> {
 
     @Override

@@ -7,6 +7,10 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import meridian.server.auth.AccessPolicy;
+import meridian.server.auth.AuthFilter;
+import meridian.server.auth.RateLimiter;
+import meridian.server.auth.UserStore;
 import meridian.server.config.MeridianConfig;
 import meridian.server.files.Collections;
 import meridian.server.files.FileServlet;
@@ -99,8 +103,11 @@ public final class MeridianServer {
                 config.uploadLimitBytes(), config.uploadUrlAllow(), config.uploadUrlTimeoutSeconds()), tmpDir(config));
         uploads.dropLeftovers();
         TapQueryRunner queries = new TapQueryRunner(parts.database(), parts.planner(), uploads);
+        UserStore users = new UserStore(config.authDir());
+        Collections collections = new Collections(config);
+        AccessPolicy access = new AccessPolicy(collections::definitions, config.archive().schema());
         JobManager jobs = new JobManager(new JobStore(config.dataDir().resolve("jobs")),
-                new AsyncQueryRunner(queries, limits, a.resultLimitBytes()),
+                new AsyncQueryRunner(queries, limits, a.resultLimitBytes(), owner -> access.rows(users.identity(owner))),
                 new JobManager.Limits(a.executionDurationSeconds(), a.executionDurationLimitSeconds(),
                         a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.maxWaitSeconds(),
                         a.reaperIntervalSeconds(), a.resultLimitBytes()));
@@ -112,7 +119,7 @@ public final class MeridianServer {
         MultipartConfigElement multipart = new MultipartConfigElement(tmpDir(config).toString(),
                 maxBody, maxBody, 64 * 1024);
         ServletHolder sync = new ServletHolder("tap-sync", new TapSyncServlet(queries, limits,
-                config.syncTimeoutSeconds(), jobs, urls, config.uploadLimitBytes(), MAX_FORM_BYTES));
+                config.syncTimeoutSeconds(), jobs, urls, config.uploadLimitBytes(), MAX_FORM_BYTES, access));
         sync.getRegistration().setMultipartConfig(multipart);
         ctx.addServlet(sync, "/tap/sync");
         ServletHolder asyncHolder = new ServletHolder("tap-async",
@@ -133,12 +140,18 @@ public final class MeridianServer {
         List<Example> examples = Example.load(config.baseDir().resolve("conf/examples.yaml"),
                 config.archive().schema());
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
-        ctx.addServlet(new ServletHolder("files", new FileServlet(new Collections(config)::locator)), "/files/*");
+        ctx.addServlet(new ServletHolder("files", new FileServlet(collections::locator, access, parts.database())),
+                "/files/*");
         ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities), urls, OAI_PATH)),
                 OAI_PATH);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
 
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
+        // every request gets its identity (401 for wrong credentials) before any servlet runs
+        ctx.addFilter(new FilterHolder(new AuthFilter(users)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder rate = new FilterHolder(new RateLimiter(config.limits().perMinute(), config.limits().burstSize()));
+        ctx.addFilter(rate, "/tap/sync", EnumSet.of(DispatcherType.REQUEST));
+        ctx.addFilter(rate, "/tap/async/*", EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(new ServerHeader(ctx));
         server.setStopAtShutdown(false);
         server.setStopTimeout(5_000);

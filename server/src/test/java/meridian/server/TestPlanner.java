@@ -17,6 +17,7 @@ import meridian.server.http.Fault;
 import meridian.server.tap.PlannedQuery;
 import meridian.server.tap.QueryPlanner;
 import meridian.sql.Database;
+import meridian.adql.RowFilter;
 import meridian.sql.model.MetadataModel;
 import meridian.sql.model.Table;
 import uk.ac.starlink.table.ColumnInfo;
@@ -108,14 +109,14 @@ public final class TestPlanner implements QueryPlanner {
     }
 
     @Override
-    public PlannedQuery plan(String adql, String version, MetadataModel model) {
+    public PlannedQuery plan(String adql, String version, MetadataModel model, RowFilter rows) {
         Matcher slow = SLOW.matcher(adql.trim());
         if (slow.matches()) {
             return build("SELECT \"obs_id\" FROM \"ivoa\".\"obscore\" WHERE APP.MERIDIAN_TEST_SLEEP("
                     + slow.group(1) + ") = 0", model);
         }
         try {
-            return real.plan(adql, version, model);
+            return real.plan(adql, version, model, rows);
         } catch (UnsupportedOperationException notYet) {
             String sql = golden.get(adql.trim());
             if (sql == null) {

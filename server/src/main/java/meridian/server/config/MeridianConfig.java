@@ -16,7 +16,7 @@ import meridian.sql.DatabaseConfig;
  * file is reported instead of silently ignored. Paths are resolved against {@link #baseDir()}.
  */
 public record MeridianConfig(Service service, Archive archive, Database database, Tap tap, Path baseDir,
-                             Registry registry) {
+                             Registry registry, Limits limits) {
 
     /**
      * {@code service:} identity, contact and the curation metadata of the registry records.
@@ -38,6 +38,22 @@ public record MeridianConfig(Service service, Archive archive, Database database
 
     /** {@code registry:} the OAI-PMH publishing registry at {@code /oai}. */
     public record Registry(@JsonProperty("page_size") Integer pageSize) {
+    }
+
+    /**
+     * {@code limits:} requests per client (user, or address when anonymous) to expensive
+     * endpoints (TAP sync queries, async job creation and start): a burst, then a sustained rate.
+     */
+    public record Limits(@JsonProperty("requests_per_minute") Integer requestsPerMinute, Integer burst) {
+        /** Sustained expensive requests per minute per client; 0 turns limiting off. */
+        public int perMinute() {
+            return requestsPerMinute == null ? 120 : requestsPerMinute;
+        }
+
+        /** Expensive requests a client may send at once. */
+        public int burstSize() {
+            return burst == null ? 30 : burst;
+        }
     }
 
     /** {@code archive:} where data lives and the archive's schema. */
@@ -73,7 +89,8 @@ public record MeridianConfig(Service service, Archive archive, Database database
                         @JsonProperty("result_limit_bytes") Long resultLimitBytes) {
     }
 
-    private record File(Service service, Archive archive, Database database, Tap tap, Registry registry) {
+    private record File(Service service, Archive archive, Database database, Tap tap, Registry registry,
+                        Limits limits) {
     }
 
     /**
@@ -100,7 +117,8 @@ public record MeridianConfig(Service service, Archive archive, Database database
         Path base = abs.getParent() != null && abs.getParent().getParent() != null
                 ? abs.getParent().getParent() : abs.getParent();
         return new MeridianConfig(f.service(), f.archive(), f.database(), f.tap(), base,
-                f.registry() == null ? new Registry(null) : f.registry()).validated(file);
+                f.registry() == null ? new Registry(null) : f.registry(),
+                f.limits() == null ? new Limits(null, null) : f.limits()).validated(file);
     }
 
     private MeridianConfig validated(Path file) {
@@ -148,30 +166,40 @@ public record MeridianConfig(Service service, Archive archive, Database database
 
     /** A copy with other TAP settings (tests shorten the async limits). */
     public MeridianConfig withTap(Tap newTap) {
-        return new MeridianConfig(service, archive, database, newTap, baseDir, registry);
+        return new MeridianConfig(service, archive, database, newTap, baseDir, registry, limits);
     }
 
     /** A copy with other registry settings (tests shorten the OAI-PMH page). */
     public MeridianConfig withRegistry(Registry newRegistry) {
-        return new MeridianConfig(service, archive, database, tap, baseDir, newRegistry);
+        return new MeridianConfig(service, archive, database, tap, baseDir, newRegistry, limits);
+    }
+
+    /** A copy with other request limits (tests lower the rate limit). */
+    public MeridianConfig withLimits(Limits newLimits) {
+        return new MeridianConfig(service, archive, database, tap, baseDir, registry, newLimits);
     }
 
     /** A copy with another {@code database:} section (tests point the archive at a scratch database). */
     public MeridianConfig withDatabase(Database newDatabase) {
-        return new MeridianConfig(service, archive, newDatabase, tap, baseDir, registry);
+        return new MeridianConfig(service, archive, newDatabase, tap, baseDir, registry, limits);
     }
 
     /** A copy with another data directory (the {@code --data} option). */
     public MeridianConfig withDataDir(Path dataDir) {
         return new MeridianConfig(service, new Archive(dataDir.toAbsolutePath().toString(), archive.schema(),
                 archive.collectionsDir()),
-                database, tap, baseDir, registry);
+                database, tap, baseDir, registry, limits);
     }
 
     /** The data directory, absolute. */
     public Path dataDir() {
         String d = archive.dataDir() == null ? "data" : archive.dataDir();
         return baseDir.resolve(d).toAbsolutePath().normalize();
+    }
+
+    /** Where users.yaml and tokens.yaml live ({@code meridian user}, {@code meridian token}). */
+    public Path authDir() {
+        return dataDir().resolve("auth");
     }
 
     /** The directory of collection definitions served and ingested, absolute. */

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,12 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import meridian.ingest.FileLocator;
+import meridian.server.auth.AccessPolicy;
+import meridian.server.auth.AuthFilter;
+import meridian.server.auth.Identity;
 import meridian.server.http.ErrorBoundary;
 import meridian.server.http.Fault;
+import meridian.sql.Database;
 
 /**
  * {@code /files/<collection>/<path>}: the archive's files, where ObsCore and product_files
@@ -24,7 +29,10 @@ import meridian.server.http.Fault;
  * Last-Modified with conditional requests, and single byte ranges (RFC 9110) so clients can
  * resume and read FITS headers cheaply. {@link FileLocator} keeps every request inside the
  * collection roots and the data directory. Collections defined after start-up are found on
- * the first request that names them.
+ * the first request that names them. Before anything about the file itself is looked at,
+ * {@link AccessPolicy#file} decides whether the caller may read it: a file whose product is
+ * not readable is refused with 401 (anonymous, with a challenge) or 403, and a file whose
+ * product's metadata are hidden from the caller answers 404 exactly as a missing file does.
  */
 public class FileServlet extends HttpServlet {
 
@@ -43,9 +51,17 @@ public class FileServlet extends HttpServlet {
 
     private final transient Supplier<FileLocator> locators;
     private transient volatile FileLocator locator;
+    private final transient AccessPolicy access;
+    private final transient Database database;
 
-    /** @param locators builds a locator from the current collection definitions */
-    public FileServlet(Supplier<FileLocator> locators) {
+    /**
+     * @param locators builds a locator from the current collection definitions
+     * @param access   who may read which product's files
+     * @param database where the products are
+     */
+    public FileServlet(Supplier<FileLocator> locators, AccessPolicy access, Database database) {
+        this.access = access;
+        this.database = database;
         this.locators = locators;
         this.locator = locators.get();
     }
@@ -69,6 +85,7 @@ public class FileServlet extends HttpServlet {
     }
 
     private void serve(HttpServletRequest req, HttpServletResponse resp, boolean body) throws IOException {
+        checkAccess(req);
         Path file = find(req.getPathInfo());
         long size = Files.size(file);
         long modified = Files.getLastModifiedTime(file).toMillis() / 1000 * 1000;
@@ -120,6 +137,29 @@ public class FileServlet extends HttpServlet {
                 out.write(buf, 0, n);
                 left -= n;
             }
+        }
+    }
+
+    private void checkAccess(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        int slash = info == null || info.length() < 2 ? -1 : info.indexOf('/', 1);
+        if (slash <= 1) {
+            return; // find() answers 404
+        }
+        Identity who = AuthFilter.identity(req);
+        AccessPolicy.FileAccess verdict;
+        try {
+            verdict = access.file(database, who, info.substring(1, slash), info.substring(slash + 1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check the rights of a file", e);
+        }
+        switch (verdict) {
+            case READ -> {
+            }
+            case HIDDEN -> throw Fault.notFound("no such file: /files" + info);
+            case DENIED -> throw who.isAnonymous()
+                    ? Fault.unauthenticated("this file is proprietary: authenticate as a user allowed to read it")
+                    : Fault.forbidden("this file is proprietary and your groups may not read it yet");
         }
     }
 

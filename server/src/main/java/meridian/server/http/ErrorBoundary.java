@@ -52,6 +52,12 @@ public final class ErrorBoundary {
         if (o.status() == 503) {
             response.setHeader("Retry-After", "30");
         }
+        if (t instanceof Fault f) {
+            f.headers().forEach((name, values) -> {
+                response.setHeader(name, null);
+                values.forEach(v -> response.addHeader(name, v));
+            });
+        }
         Writer w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         ErrorDocument.write(w, o.message(), o.infos());
     }

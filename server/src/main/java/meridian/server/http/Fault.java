@@ -48,6 +48,40 @@ public class Fault extends RuntimeException {
         return new Fault(416, message, null);
     }
 
+    /** Extra response headers (name → values) for the error response; none by default. */
+    public java.util.Map<String, java.util.List<String>> headers() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * 401: credentials are needed or the ones given are wrong; the response challenges for
+     * HTTP Basic and bearer tokens ({@code WWW-Authenticate}), never redirects.
+     */
+    public static Fault unauthenticated(String message) {
+        return new Fault(401, message, null) {
+            @Override
+            public java.util.Map<String, java.util.List<String>> headers() {
+                return java.util.Map.of("WWW-Authenticate", java.util.List.of(
+                        "Basic realm=\"Meridian\", charset=\"UTF-8\"", "Bearer realm=\"Meridian\""));
+            }
+        };
+    }
+
+    /** 403: the caller is known but may not have this. */
+    public static Fault forbidden(String message) {
+        return new Fault(403, message, null);
+    }
+
+    /** 429: this client sent too many expensive requests; it may retry after {@code retryAfterSeconds}. */
+    public static Fault tooManyRequests(String message, long retryAfterSeconds) {
+        return new Fault(429, message, null) {
+            @Override
+            public java.util.Map<String, java.util.List<String>> headers() {
+                return java.util.Map.of("Retry-After", java.util.List.of(Long.toString(retryAfterSeconds)));
+            }
+        };
+    }
+
     /** 503: the service is overloaded or going down; the client may retry. */
     public static Fault busy(String message) {
         return new Fault(503, message, null);

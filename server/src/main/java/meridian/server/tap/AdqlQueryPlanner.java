@@ -7,6 +7,7 @@ import meridian.adql.AdqlFeatures;
 import meridian.adql.AdqlVersion;
 import meridian.adql.QueryTranslator;
 import meridian.adql.ResultColumn;
+import meridian.adql.RowFilter;
 import meridian.adql.TranslatedQuery;
 import meridian.server.http.Fault;
 import meridian.server.results.FieldMetadata;
@@ -24,9 +25,9 @@ public final class AdqlQueryPlanner implements QueryPlanner {
     }
 
     @Override
-    public PlannedQuery plan(String adql, String version, MetadataModel model) {
+    public PlannedQuery plan(String adql, String version, MetadataModel model, RowFilter rows) {
         try {
-            TranslatedQuery q = translator.translate(adql, AdqlVersion.fromLang("ADQL-" + version), model);
+            TranslatedQuery q = translator.translate(adql, AdqlVersion.fromLang("ADQL-" + version), model, rows);
             List<ColumnInfo> infos = q.columns().stream()
                     .map(c -> FieldMetadata.toColumnInfo(c.name(), c.metadata())).toList();
             List<Function<Object, Object>> converters = q.columns().stream().map(ResultColumn::converter).toList();

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import meridian.adql.RowFilter;
 import meridian.server.http.DaliParameters;
 import meridian.server.http.Fault;
 import meridian.server.upload.UploadSource;
@@ -30,8 +32,15 @@ public final class AsyncQueryRunner implements JobRunner {
     private final TapQueryRunner queries;
     private final TapParameters.Limits limits;
     private final long resultLimitBytes;
+    private final Function<String, RowFilter> rows;
 
-    public AsyncQueryRunner(TapQueryRunner queries, TapParameters.Limits limits, long resultLimitBytes) {
+    /**
+     * @param rows the rows a job's owner may see (its groups are read when the job runs, so a
+     *             user removed from a group meanwhile no longer sees that group's rows)
+     */
+    public AsyncQueryRunner(TapQueryRunner queries, TapParameters.Limits limits, long resultLimitBytes,
+                            Function<String, RowFilter> rows) {
+        this.rows = rows;
         this.queries = queries;
         this.limits = limits;
         this.resultLimitBytes = resultLimitBytes;
@@ -56,7 +65,8 @@ public final class AsyncQueryRunner implements JobRunner {
         String file = RESULT + "." + params.format().extension();
         Path out = dir.resolve(file);
         int timeout = (int) Math.min(Integer.MAX_VALUE, job.executionDuration());
-        try (RunningQuery query = queries.open(params, name -> upload(job, dir, name), timeout, cancellation);
+        try (RunningQuery query = queries.open(params, name -> upload(job, dir, name), timeout, cancellation,
+                rows.apply(job.owner()));
              OutputStream stream = new LimitedOutputStream(Files.newOutputStream(out), resultLimitBytes)) {
             query.write(stream);
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package meridian.server.tap;
 
+import meridian.adql.RowFilter;
 import meridian.sql.model.MetadataModel;
 
 /**
@@ -15,8 +16,9 @@ public interface QueryPlanner {
      * @param adql    the QUERY parameter
      * @param version the ADQL version the LANG parameter asked for ({@code 2.0} or {@code 2.1})
      * @param model   tables the query may use
+     * @param rows    the rows of stored tables the caller may see (from its identity)
      * @throws meridian.server.http.Fault (usage) naming the problem, with line and column for
      *         syntax errors
      */
-    PlannedQuery plan(String adql, String version, MetadataModel model);
+    PlannedQuery plan(String adql, String version, MetadataModel model, RowFilter rows);
 }

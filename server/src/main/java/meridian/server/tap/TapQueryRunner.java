@@ -3,6 +3,7 @@ package meridian.server.tap;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
+import meridian.adql.RowFilter;
 import meridian.server.results.ResultContext;
 import meridian.server.upload.LoadedUploads;
 import meridian.server.upload.UploadLoader;
@@ -39,16 +40,17 @@ public final class TapQueryRunner {
      * @param parts          upload parts by name (for {@code param:} uploads)
      * @param timeoutSeconds statement time-out, 0 for none
      * @param cancellation   lets another thread stop the query
+     * @param rows           the rows the caller may see ({@code AccessPolicy.rows})
      * @return the open query; the caller closes it
      * @throws meridian.server.http.Fault for upload, ADQL and database errors;
      *         {@link QueryCancelledException} when cancelled
      */
     public RunningQuery open(TapParameters params, Function<String, UploadSource> parts, int timeoutSeconds,
-                             Cancellation cancellation) throws IOException {
+                             Cancellation cancellation, RowFilter rows) throws IOException {
         LoadedUploads loaded = uploads.load(params.uploads(), parts);
         try {
             cancellation.throwIfCancelled(null);
-            PlannedQuery plan = planner.plan(params.query(), params.adqlVersion(), loaded.extend(database.model()));
+            PlannedQuery plan = planner.plan(params.query(), params.adqlVersion(), loaded.extend(database.model()), rows);
             cancellation.throwIfCancelled(null);
             QueryExecutor.OpenQuery open = executor.open(plan, params.maxrec(), timeoutSeconds, cancellation);
             ResultContext context = new ResultContext(

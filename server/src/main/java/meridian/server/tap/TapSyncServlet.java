@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import meridian.server.auth.AccessPolicy;
+import meridian.server.auth.AuthFilter;
 import meridian.server.http.DaliParameters;
 import meridian.server.http.ErrorBoundary;
 import meridian.server.http.RequestParameters;
@@ -50,6 +52,7 @@ public class TapSyncServlet extends HttpServlet {
     private final int timeoutSeconds;
     private final long maxUploadBytes;
     private final long maxFormBytes;
+    private final transient AccessPolicy access;
 
     /**
      * @param queries        the shared query pipeline
@@ -59,9 +62,11 @@ public class TapSyncServlet extends HttpServlet {
      * @param urls           the public base URL (for the job URL)
      * @param maxUploadBytes upload limit, to refuse large bodies early
      * @param maxFormBytes   room for ordinary parameters
+     * @param access         the rows each caller may see
      */
     public TapSyncServlet(TapQueryRunner queries, TapParameters.Limits limits, int timeoutSeconds, JobManager async,
-                          ServiceUrls urls, long maxUploadBytes, long maxFormBytes) {
+                          ServiceUrls urls, long maxUploadBytes, long maxFormBytes, AccessPolicy access) {
+        this.access = access;
         this.queries = queries;
         this.limits = limits;
         this.timeoutSeconds = timeoutSeconds;
@@ -106,7 +111,8 @@ public class TapSyncServlet extends HttpServlet {
             }
             Map<String, UploadSource> p = parts;
             int statementTimeout = timeoutSeconds > 0 ? timeoutSeconds + BACKSTOP_SECONDS : 0;
-            try (RunningQuery query = queries.open(params, p::get, statementTimeout, cancellation)) {
+            try (RunningQuery query = queries.open(params, p::get, statementTimeout, cancellation,
+                    access.rows(AuthFilter.identity(req)))) {
                 QueryResultTable table = query.table();
                 boolean complete;
                 try {
@@ -153,7 +159,7 @@ public class TapSyncServlet extends HttpServlet {
             for (String name : raw.names()) {
                 params.put(name, raw.all(name));
             }
-            JobState job = async.create(params, parts);
+            JobState job = async.create(params, parts, AuthFilter.identity(req).user());
             async.run(job.id());
             return new SyncContinuation(timeoutSeconds, urls.base(req) + "/tap/async/" + job.id());
         } catch (IOException | RuntimeException e) {

@@ -131,9 +131,10 @@ public final class JobManager extends AbstractLifeCycle {
      *
      * @param parameters request parameters (names any case; kept upper case)
      * @param files      multipart file parts by part name; copied into the job directory
+     * @param owner      the authenticated user creating the job, or null when anonymous
      * @throws Fault (usage) when the runner rejects the parameters
      */
-    public JobState create(Map<String, List<String>> parameters, Map<String, UploadSource> files)
+    public JobState create(Map<String, List<String>> parameters, Map<String, UploadSource> files, String owner)
             throws IOException {
         Map<String, List<String>> params = upper(parameters);
         params.remove("PHASE");
@@ -158,7 +159,7 @@ public final class JobManager extends AbstractLifeCycle {
         String runId = params.containsKey("RUNID") ? params.get("RUNID").get(0) : null;
         JobState s = new JobState(id, runId, ExecutionPhase.PENDING, now.toString(), null, null,
                 limits.executionDuration(), now.plusSeconds(limits.destruction()).toString(), params, uploadFiles,
-                List.of(), null);
+                List.of(), null, owner);
         store.save(s);
         jobs.put(id, new Job(s));
         return s;

@@ -21,11 +21,13 @@ import java.util.Map;
  * @param uploadFiles       multipart part name → file in the job directory (inline uploads)
  * @param results           results, in order
  * @param error             the error message of an ERROR job, or null
+ * @param owner             the user who created the job, or null when it was created anonymously
+ *                          (then anyone who knows its id may use it, as before authentication)
  */
 public record JobState(String id, String runId, ExecutionPhase phase, String creationTime, String startTime,
                        String endTime, long executionDuration, String destruction,
                        Map<String, List<String>> parameters, Map<String, String> uploadFiles,
-                       List<JobResult> results, String error) {
+                       List<JobResult> results, String error, String owner) {
 
     public JobState {
         parameters = copy(parameters);
@@ -43,32 +45,32 @@ public record JobState(String id, String runId, ExecutionPhase phase, String cre
 
     JobState withPhase(ExecutionPhase p) {
         return new JobState(id, runId, p, creationTime, startTime, endTime, executionDuration, destruction,
-                parameters, uploadFiles, results, error);
+                parameters, uploadFiles, results, error, owner);
     }
 
     JobState started(Instant t) {
         return new JobState(id, runId, ExecutionPhase.EXECUTING, creationTime, t.toString(), null,
-                executionDuration, destruction, parameters, uploadFiles, results, null);
+                executionDuration, destruction, parameters, uploadFiles, results, null, owner);
     }
 
     JobState ended(ExecutionPhase p, Instant t, List<JobResult> newResults, String newError) {
         return new JobState(id, runId, p, creationTime, startTime, t.toString(), executionDuration, destruction,
-                parameters, uploadFiles, newResults, newError);
+                parameters, uploadFiles, newResults, newError, owner);
     }
 
     JobState withExecutionDuration(long seconds) {
         return new JobState(id, runId, phase, creationTime, startTime, endTime, seconds, destruction,
-                parameters, uploadFiles, results, error);
+                parameters, uploadFiles, results, error, owner);
     }
 
     JobState withDestruction(Instant t) {
         return new JobState(id, runId, phase, creationTime, startTime, endTime, executionDuration, t.toString(),
-                parameters, uploadFiles, results, error);
+                parameters, uploadFiles, results, error, owner);
     }
 
     JobState withParameters(Map<String, List<String>> p, String newRunId) {
         return new JobState(id, newRunId, phase, creationTime, startTime, endTime, executionDuration, destruction,
-                p, uploadFiles, results, error);
+                p, uploadFiles, results, error, owner);
     }
 
     /** The destruction time as an instant. */

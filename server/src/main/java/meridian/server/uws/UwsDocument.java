@@ -30,11 +30,16 @@ public final class UwsDocument {
             if (j.runId() != null) {
                 sb.append("    <uws:runId>").append(escape(j.runId())).append("</uws:runId>\n");
             }
-            sb.append("    <uws:ownerId xsi:nil=\"true\"/>\n")
+            sb.append(ownerId("    ", j))
                     .append("    <uws:creationTime>").append(j.creationTime()).append("</uws:creationTime>\n")
                     .append("  </uws:jobref>\n");
         }
         return sb.append("</uws:jobs>\n").toString();
+    }
+
+    private static String ownerId(String indent, JobState j) {
+        return j.owner() == null ? indent + "<uws:ownerId xsi:nil=\"true\"/>\n"
+                : indent + "<uws:ownerId>" + escape(j.owner()) + "</uws:ownerId>\n";
     }
 
     /** {@code uws:job}: the whole job, {@code jobUrl} being its URL. */
@@ -44,7 +49,7 @@ public final class UwsDocument {
         if (j.runId() != null) {
             sb.append("  <uws:runId>").append(escape(j.runId())).append("</uws:runId>\n");
         }
-        sb.append("  <uws:ownerId xsi:nil=\"true\"/>\n")
+        sb.append(ownerId("  ", j))
                 .append("  <uws:phase>").append(j.phase()).append("</uws:phase>\n")
                 .append("  <uws:quote xsi:nil=\"true\"/>\n")
                 .append("  <uws:creationTime>").append(j.creationTime()).append("</uws:creationTime>\n")

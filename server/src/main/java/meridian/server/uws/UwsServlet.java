@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import meridian.server.auth.AuthFilter;
+import meridian.server.auth.Identity;
 import meridian.server.http.DaliParameters;
 import meridian.server.http.ErrorBoundary;
 import meridian.server.http.ErrorDocument;
@@ -88,7 +90,11 @@ public class UwsServlet extends HttpServlet {
     private void handle(HttpServletRequest req, HttpServletResponse resp, Action action) throws IOException {
         try {
             resp.setHeader("Cache-Control", "no-cache");
-            action.run(req, resp, path(req));
+            List<String> path = path(req);
+            if (!path.isEmpty()) {
+                jobs.find(path.get(0)).ifPresent(job -> checkOwner(req, job));
+            }
+            action.run(req, resp, path);
         } catch (Throwable t) {
             if (t instanceof Error e && !(t instanceof OutOfMemoryError)) {
                 throw e;
@@ -98,6 +104,26 @@ public class UwsServlet extends HttpServlet {
             }
             ErrorBoundary.respond(resp, t);
         }
+    }
+
+    /**
+     * A job created by a user belongs to that user alone: anyone else gets 401 (anonymous) or
+     * 403, for reading, changing and deleting alike. Jobs created anonymously stay usable by
+     * whoever knows their (unguessable) id.
+     */
+    private static void checkOwner(HttpServletRequest req, JobState job) {
+        Identity who = AuthFilter.identity(req);
+        if (job.owner() == null || job.owner().equals(who.user())) {
+            return;
+        }
+        throw who.isAnonymous() ? Fault.unauthenticated("this job belongs to a user: authenticate as its owner")
+                : Fault.forbidden("this job belongs to another user");
+    }
+
+    /** The jobs the caller may list: its own, or the anonymous ones when it is anonymous. */
+    private List<JobState> visibleJobs(HttpServletRequest req) {
+        String user = AuthFilter.identity(req).user();
+        return jobs.list().stream().filter(j -> java.util.Objects.equals(j.owner(), user)).toList();
     }
 
     private static List<String> path(HttpServletRequest req) {
@@ -120,7 +146,7 @@ public class UwsServlet extends HttpServlet {
     private void get(HttpServletRequest req, HttpServletResponse resp, List<String> path) throws Exception {
         DaliParameters p = RequestParameters.read(req);
         if (path.isEmpty()) {
-            xml(resp, UwsDocument.jobList(JobFilter.parse(p).apply(jobs.list()), listUrl(req)));
+            xml(resp, UwsDocument.jobList(JobFilter.parse(p).apply(visibleJobs(req)), listUrl(req)));
             return;
         }
         String id = path.get(0);
@@ -144,7 +170,7 @@ public class UwsServlet extends HttpServlet {
             case "executionduration" -> text(resp, Long.toString(job.executionDuration()));
             case "destruction" -> text(resp, job.destruction());
             case "quote" -> text(resp, "");
-            case "owner" -> text(resp, "");
+            case "owner" -> text(resp, job.owner() == null ? "" : job.owner());
             case "parameters" -> xml(resp, UwsDocument.parameters(job));
             case "error" -> error(resp, job);
             case "results" -> {
@@ -165,7 +191,7 @@ public class UwsServlet extends HttpServlet {
         DaliParameters p = RequestParameters.read(req);
         if (path.isEmpty()) {
             Map<String, UploadSource> files = UploadParts.read(req, p);
-            JobState job = jobs.create(raw(p), files);
+            JobState job = jobs.create(raw(p), files, AuthFilter.identity(req).user());
             if (p.single("PHASE").map(v -> v.equalsIgnoreCase("RUN")).orElse(false)) {
                 jobs.run(job.id());
             } else if (p.has("PHASE")) {

@@ -73,9 +73,7 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
         StringBuilder sb = new StringBuilder();
         sb.append("  <capability standardID=\"ivo://ivoa.net/std/TAP\" xsi:type=\"tr:TableAccess\">\n")
                 .append("    <description>").append(escape(description())).append("</description>\n")
-                .append("    <interface xsi:type=\"vs:ParamHTTP\" role=\"std\" version=\"1.1\">\n")
-                .append("      <accessURL use=\"base\">").append(escape(tapUrl)).append("</accessURL>\n")
-                .append("    </interface>\n");
+                .append(stdInterfaces(tapUrl, "1.1"));
         sb.append("    <dataModel ivo-id=\"").append(ObscoreTable.DATA_MODEL_IVOID)
                 .append("\">ObsCore-1.1</dataModel>\n");
         sb.append("    <language>\n      <name>ADQL</name>\n")
@@ -141,6 +139,33 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
                 + " VOTable (TABLEDATA, BINARY, BINARY2), FITS binary tables, ECSV and CSV with a header line;"
                 + " at most " + uploads.maxRows() + " rows per table and " + uploads.maxBytes()
                 + " bytes per request" + (uploads.urls() ? "; http(s) URL uploads from allowed hosts only." : ".");
+    }
+
+    /** The security methods of the authenticated interfaces (IVOA SSO 2.0), after the anonymous one. */
+    public static final List<String> SECURITY_METHODS = List.of("ivo://ivoa.net/sso#BasicAA", "ivo://ivoa.net/sso#token");
+
+    /**
+     * The standard interfaces of a protocol capability at {@code url}: one anonymous, then one
+     * per {@link #SECURITY_METHODS}: HTTP Basic and bearer tokens at the same URL, where
+     * authenticated users also see what their groups may read before release.
+     *
+     * @param version the standard's version for the {@code version} attribute, or null
+     */
+    public static String stdInterfaces(String url, String version) {
+        StringBuilder sb = new StringBuilder();
+        List<String> methods = new java.util.ArrayList<>();
+        methods.add(null);
+        methods.addAll(SECURITY_METHODS);
+        for (String method : methods) {
+            sb.append("    <interface xsi:type=\"vs:ParamHTTP\" role=\"std\"")
+                    .append(version == null ? "" : " version=\"" + version + "\"").append(">\n")
+                    .append("      <accessURL use=\"base\">").append(escape(url)).append("</accessURL>\n");
+            if (method != null) {
+                sb.append("      <securityMethod standardID=\"").append(method).append("\"/>\n");
+            }
+            sb.append("    </interface>\n");
+        }
+        return sb.toString();
     }
 
     /** A capability with just a standard identifier and one full-URL ParamHTTP interface. */

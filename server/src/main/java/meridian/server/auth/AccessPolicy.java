@@ -1,0 +1,181 @@
+package meridian.server.auth;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import meridian.adql.RowFilter;
+import meridian.ingest.CollectionDefinition;
+import meridian.ingest.CollectionDefinition.Proprietary;
+import meridian.sql.Database;
+import meridian.sql.archive.ArchiveTables;
+import meridian.sql.archive.ObscoreTable;
+
+/**
+ * The one place that decides which rows and files an {@link Identity} may see, from each
+ * product's {@code data_rights} and {@code obs_release_date} (ObsCore) and its collection's
+ * rights ({@code rights.groups}, {@code rights.proprietary} in the collection YAML).
+ * <ul>
+ * <li>A product is <em>released</em> when its {@code obs_release_date} has passed, or when it
+ *     has none and its {@code data_rights} is {@code public} (or empty); {@code secure}
+ *     products are never released.</li>
+ * <li>Its data (files, cutouts, bundles) are <em>readable</em> when it is released or the
+ *     identity belongs to one of its collection's groups.</li>
+ * <li>Its metadata (the ObsCore row, its product_files rows) are <em>visible</em> unless its
+ *     collection is metadata-proprietary and the data are not readable; the
+ *     {@code collections} row of a metadata-proprietary collection is visible to its groups only.</li>
+ * </ul>
+ * {@link #rows} gives the translator's {@link RowFilter}: every ADQL query (TAP sync and async,
+ * uploads joined with archive tables, and the services built on the same query path) sees only
+ * visible rows, whatever joins, subqueries, set operations or aggregates it uses.
+ * {@link #file} applies the data rule to {@code /files}. Collection rights are re-read at most
+ * every few seconds. Thread-safe.
+ */
+public final class AccessPolicy {
+
+    private static final long REFRESH_NANOS = 5_000_000_000L;
+    private static final String OBSCORE_SCHEMA = ObscoreTable.SCHEMA;
+    private static final String OBSCORE = ObscoreTable.NAME;
+
+    private final Supplier<List<CollectionDefinition>> definitions;
+    private final String archiveSchema;
+    private volatile List<CollectionDefinition> cached;
+    private volatile long readAt;
+
+    /**
+     * @param definitions   the current collection definitions (read again every few seconds)
+     * @param archiveSchema schema of product_files and collections
+     */
+    public AccessPolicy(Supplier<List<CollectionDefinition>> definitions, String archiveSchema) {
+        this.definitions = definitions;
+        this.archiveSchema = archiveSchema;
+    }
+
+    private List<CollectionDefinition> collections() {
+        long now = System.nanoTime();
+        List<CollectionDefinition> c = cached;
+        if (c == null || now - readAt > REFRESH_NANOS) {
+            c = List.copyOf(definitions.get());
+            cached = c;
+            readAt = now;
+        }
+        return c;
+    }
+
+    /** The rows {@code who} may see, for the ADQL translator. */
+    public RowFilter rows(Identity who) {
+        List<CollectionDefinition> all = collections();
+        List<String> hidden = names(all.stream().filter(d -> d.rights().proprietary() == Proprietary.METADATA).toList());
+        if (hidden.isEmpty()) {
+            return RowFilter.NONE;
+        }
+        List<String> granted = names(granted(all, who));
+        List<String> hiddenCollections = new ArrayList<>(hidden);
+        hiddenCollections.removeAll(granted);
+        return (schema, table, row) -> {
+            if (schema.equals(OBSCORE_SCHEMA) && table.equals(OBSCORE)) {
+                return Optional.of(visible(row, hidden, granted));
+            }
+            if (schema.equals(archiveSchema) && table.equals(ArchiveTables.PRODUCT_FILES)) {
+                String owner = "\"meridian_owner\"";
+                return Optional.of("EXISTS (SELECT 1 FROM \"" + OBSCORE_SCHEMA + "\".\"" + OBSCORE + "\" AS " + owner
+                        + " WHERE " + owner + ".\"obs_publisher_did\" = " + row + ".\"product_id\" AND "
+                        + visible(owner, hidden, granted) + ")");
+            }
+            if (schema.equals(archiveSchema) && table.equals(ArchiveTables.COLLECTIONS) && !hiddenCollections.isEmpty()) {
+                return Optional.of(row + ".\"collection\" NOT IN (" + literals(hiddenCollections) + ")");
+            }
+            return Optional.empty();
+        };
+    }
+
+    /** SQL: the row's metadata is visible. */
+    private static String visible(String row, List<String> hidden, List<String> granted) {
+        return "(" + row + ".\"obs_collection\" IS NULL OR " + row + ".\"obs_collection\" NOT IN (" + literals(hidden)
+                + ") OR " + readable(row, granted) + ")";
+    }
+
+    /** SQL: the row's data is readable (released, or in a granted collection). */
+    static String readable(String row, List<String> granted) {
+        String rights = "COALESCE(" + row + ".\"data_rights\", 'public')";
+        String released = "(" + rights + " <> 'secure' AND (" + row + ".\"obs_release_date\" <= CURRENT_TIMESTAMP OR ("
+                + row + ".\"obs_release_date\" IS NULL AND " + rights + " = 'public')))";
+        return granted.isEmpty() ? released
+                : "(" + released + " OR " + row + ".\"obs_collection\" IN (" + literals(granted) + "))";
+    }
+
+    private static List<CollectionDefinition> granted(List<CollectionDefinition> all, Identity who) {
+        return all.stream().filter(d -> d.rights().groups().stream().anyMatch(who.groups()::contains)).toList();
+    }
+
+    private static List<String> names(List<CollectionDefinition> defs) {
+        return defs.stream().map(CollectionDefinition::name).distinct().toList();
+    }
+
+    /** Names from the configuration as SQL string literals (names are checked, quotes doubled anyway). */
+    private static String literals(List<String> values) {
+        return values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
+    }
+
+    /** What {@code /files} may do with a file. */
+    public enum FileAccess {
+        /** Serve it. */
+        READ,
+        /** Its product is visible but not readable by this identity: 401 when anonymous, else 403. */
+        DENIED,
+        /** Its product is hidden from this identity: answer as for a file that does not exist. */
+        HIDDEN
+    }
+
+    /**
+     * Whether {@code who} may read {@code /files/<collection>/<relative>}. The products that list
+     * the file in product_files decide (readable if any is); a file no product lists follows its
+     * collection: readable when the collection is public without a release date, or granted.
+     * The same query runs whether or not the file exists, so refusals do not reveal existence.
+     */
+    public FileAccess file(Database database, Identity who, String collection, String relative) throws SQLException {
+        List<CollectionDefinition> all = collections();
+        List<String> granted = names(granted(all, who));
+        Optional<CollectionDefinition> def = all.stream().filter(d -> d.name().equals(collection)).findFirst();
+        boolean metadataHidden = def.map(d -> d.rights().proprietary() == Proprietary.METADATA).orElse(false);
+        String row = "\"o\"";
+        String sql = "SELECT COUNT(*), SUM(CASE WHEN " + readable(row, granted) + " THEN 1 ELSE 0 END) FROM \""
+                + OBSCORE_SCHEMA + "\".\"" + OBSCORE + "\" AS " + row + " WHERE " + row + ".\"obs_publisher_did\" IN"
+                + " (SELECT \"product_id\" FROM \"" + archiveSchema + "\".\"" + ArchiveTables.PRODUCT_FILES
+                + "\" WHERE \"access_url\" LIKE ? ESCAPE '\\')";
+        long products;
+        long readable;
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, "%/files/" + likeEscape(collection) + "/" + likeEscape(relative));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                products = rs.getLong(1);
+                readable = rs.getLong(2);
+            }
+        }
+        if (products > 0) {
+            if (readable > 0) {
+                return FileAccess.READ;
+            }
+            return metadataHidden ? FileAccess.HIDDEN : FileAccess.DENIED;
+        }
+        if (def.isEmpty() || granted.contains(collection)) {
+            return FileAccess.READ;
+        }
+        CollectionDefinition.Rights r = def.get().rights();
+        boolean open = r.dataRights().equals("public") && r.releaseDate() == null && r.releaseDelayDays() == null;
+        if (open) {
+            return FileAccess.READ;
+        }
+        return metadataHidden ? FileAccess.HIDDEN : FileAccess.DENIED;
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
