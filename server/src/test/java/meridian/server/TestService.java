@@ -57,6 +57,8 @@ public final class TestService implements AutoCloseable {
         if (TestDatabases.postgres()) {
             base = base.withDatabase(TestDatabases.createPostgres());
         }
+        // suites send many queries at once from one address: rate limiting only where a test asks for it
+        base = base.withLimits(new MeridianConfig.Limits(0, null));
         MeridianConfig config = configure.apply(base);
         TestService s = new TestService(dir, config, planner);
         s.archive = Archive.open(config);

@@ -1,0 +1,274 @@
+package meridian.server;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import meridian.server.auth.UserStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Proprietary data through TAP sync and async, uploads, /files and job ownership, for anonymous,
+ * wrong-group and right-group users. The test archive's 40 products are changed so that:
+ * <ul>
+ * <li>collection {@code alpha} (obs-00..24) is metadata-proprietary for group {@code alpha-team};
+ *     obs-00..09 are released in 2999, the others in 2020;</li>
+ * <li>collection {@code beta} (obs-25..39) is data-proprietary for group {@code beta-team};
+ *     obs-25..29 are released in 2999.</li>
+ * </ul>
+ * Users: alice (alpha-team), carol (beta-team), bob (no group). Anonymous users and bob see 30
+ * products (every beta row, the released alpha rows), alice all 40.
+ */
+class AuthTest {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static TestService service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = TestService.start();
+        Path dir = service.dataDir();
+        Path defs = Files.createDirectories(dir.resolve("demo/collections"));
+        for (String[] c : new String[][] {{"alpha", "metadata", "alpha-team"}, {"beta", "data", "beta-team"}}) {
+            Files.writeString(defs.resolve(c[0] + ".yaml"), """
+                    name: %s
+                    title: Test collection %s
+                    obs_id_pattern: 'obs-\\d+'
+                    rights: {data_rights: proprietary, proprietary: %s, groups: [%s]}
+                    sources: ['*.fits']
+                    loader: spectrum-image
+                    """.formatted(c[0], c[0], c[1], c[2]));
+            Path root = Files.createDirectories(dir.resolve(c[0]));
+            for (int i = 0; i < TestService.ROWS; i++) {
+                Files.writeString(root.resolve(String.format("obs-%02d.fits", i)), "file " + i);
+            }
+        }
+        try (Connection c = service.archive().database().connection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE \"ivoa\".\"obscore\" SET \"obs_release_date\" = CAST('2999-01-01 00:00:00' AS"
+                    + " TIMESTAMP) WHERE \"obs_id\" < 'obs-10' OR (\"obs_id\" >= 'obs-25' AND \"obs_id\" < 'obs-30')");
+            st.executeUpdate("UPDATE \"archive\".\"product_files\" SET \"access_url\" = 'http://127.0.0.1/files/'"
+                    + " || (CASE WHEN \"archive_id\" < 'obs-25' THEN 'alpha/' ELSE 'beta/' END) || \"original_filename\"");
+        }
+        UserStore users = new UserStore(dir.resolve("auth"));
+        users.putUser("alice", PASSWORD.toCharArray(), List.of("alpha-team"));
+        users.putUser("carol", PASSWORD.toCharArray(), List.of("beta-team"));
+        users.putUser("bob", PASSWORD.toCharArray(), List.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        service.close();
+    }
+
+    private static RequestSpecification as(String user) {
+        RequestSpecification r = given().baseUri(service.baseUrl()).redirects().follow(false);
+        return user.equals("anonymous") ? r : r.auth().preemptive().basic(user, PASSWORD);
+    }
+
+    /** The CSV rows of a sync query (header removed). */
+    private static List<String> rows(String user, String adql) {
+        Response r = as(user).formParams(Map.of("LANG", "ADQL", "QUERY", adql, "FORMAT", "csv")).post("/tap/sync");
+        assertEquals(200, r.statusCode(), r.asString());
+        List<String> lines = r.asString().lines().toList();
+        return lines.subList(1, lines.size());
+    }
+
+    private static String single(String user, String adql) {
+        List<String> rows = rows(user, adql);
+        assertEquals(1, rows.size(), rows.toString());
+        return rows.get(0);
+    }
+
+    /** The leak attempts: every one answers as if the hidden rows did not exist. */
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            anonymous | SELECT COUNT(*) FROM ivoa.obscore                                                 | 30
+            bob       | SELECT COUNT(*) FROM ivoa.obscore                                                 | 30
+            carol     | SELECT COUNT(*) FROM ivoa.obscore                                                 | 30
+            alice     | SELECT COUNT(*) FROM ivoa.obscore                                                 | 40
+            anonymous | SELECT COUNT(*) FROM archive.product_files                                        | 60
+            alice     | SELECT COUNT(*) FROM archive.product_files                                        | 80
+            anonymous | SELECT COUNT(*) FROM ivoa.obscore AS o JOIN archive.product_files AS f ON f.product_id = o.obs_publisher_did | 60
+            alice     | SELECT COUNT(*) FROM ivoa.obscore AS o JOIN archive.product_files AS f ON f.product_id = o.obs_publisher_did | 80
+            anonymous | SELECT COUNT(*) FROM archive.product_files WHERE archive_id < 'obs-10'            | 0
+            anonymous | SELECT COUNT(*) FROM archive.product_files WHERE product_id IN (SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id < 'obs-10') | 0
+            alice     | SELECT COUNT(*) FROM archive.product_files WHERE product_id IN (SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id < 'obs-10') | 20
+            anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE EXISTS (SELECT 1 FROM archive.product_files WHERE product_files.product_id = obscore.obs_publisher_did) | 30
+            anonymous | SELECT COUNT(*) FROM (SELECT obs_id FROM ivoa.obscore WHERE obs_id = 'obs-01' UNION SELECT archive_id FROM archive.product_files WHERE archive_id = 'obs-01') AS u | 0
+            alice     | SELECT COUNT(*) FROM (SELECT obs_id FROM ivoa.obscore WHERE obs_id = 'obs-01' UNION SELECT archive_id FROM archive.product_files WHERE archive_id = 'obs-01') AS u | 1
+            anonymous | SELECT COUNT(*) FROM ivoa.obscore AS a, ivoa.obscore AS b WHERE a.obs_id = b.obs_id | 30
+            anonymous | SELECT TOP 1 obs_id FROM ivoa.obscore ORDER BY obs_release_date DESC, obs_id      | obs-25
+            alice     | SELECT TOP 1 obs_id FROM ivoa.obscore ORDER BY obs_release_date DESC, obs_id      | obs-00
+            anonymous | SELECT MIN(obs_id) FROM ivoa.obscore WHERE obs_collection = 'alpha'              | obs-10
+            anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE obs_id = 'obs-03'                        | 0
+            anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 = CONTAINS(POINT('ICRS', s_ra, s_dec), CIRCLE('ICRS', 13, -3.5, 0.2)) | 0
+            alice     | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 = CONTAINS(POINT('ICRS', s_ra, s_dec), CIRCLE('ICRS', 13, -3.5, 0.2)) | 1
+            """)
+    void leakAttemptsSeeOnlyVisibleRows(String user, String adql, String expected) {
+        assertEquals(expected, single(user, adql));
+    }
+
+    @Test
+    void withItemsSeeTheSameRows() {
+        Response r = as("anonymous").formParams(Map.of("LANG", "ADQL-2.1", "FORMAT", "csv",
+                "QUERY", "WITH x AS (SELECT obs_id FROM ivoa.obscore) SELECT COUNT(*) FROM x")).post("/tap/sync");
+        assertEquals(200, r.statusCode(), r.asString());
+        assertEquals("30", r.asString().lines().toList().get(1));
+    }
+
+    @Test
+    void uploadsJoinedWithObscoreSeeTheSameRows() {
+        String csv = "id,name\n1,obs-01\n2,obs-15\n3,obs-26\n";
+        for (String[] c : new String[][] {{"anonymous", "2"}, {"alice", "3"}}) {
+            Response r = as(c[0]).multiPart("LANG", "ADQL").multiPart("FORMAT", "csv")
+                    .multiPart("QUERY", "SELECT COUNT(*) FROM TAP_UPLOAD.t AS t JOIN ivoa.obscore AS o ON o.obs_id = t.name")
+                    .multiPart("UPLOAD", "t,param:t").multiPart("t", "t.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                    .post("/tap/sync");
+            assertEquals(200, r.statusCode(), r.asString());
+            assertEquals(c[1], r.asString().lines().toList().get(1), c[0]);
+        }
+    }
+
+    @Test
+    void wrongCredentialsAre401WithAChallengeNeverARedirect() {
+        for (RequestSpecification r : List.of(
+                given().baseUri(service.baseUrl()).redirects().follow(false).auth().preemptive().basic("alice", "hunter2-bad"),
+                given().baseUri(service.baseUrl()).redirects().follow(false).auth().preemptive().basic("nobody", "x"),
+                given().baseUri(service.baseUrl()).redirects().follow(false).header("Authorization", "Bearer mrd_forged"),
+                given().baseUri(service.baseUrl()).redirects().follow(false).header("Authorization", "Basic !!!"))) {
+            Response resp = r.queryParams(Map.of("LANG", "ADQL", "QUERY", "SELECT TOP 1 obs_id FROM ivoa.obscore"))
+                    .get("/tap/sync");
+            assertEquals(401, resp.statusCode());
+            assertTrue(resp.headers().getValues("WWW-Authenticate").stream().anyMatch(h -> h.startsWith("Basic ")));
+            assertTrue(resp.asString().contains("QUERY_STATUS"), resp.asString());
+            assertFalse(resp.asString().contains("hunter2"), "no credential echoed");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} reads {1}: {2}")
+    @CsvSource(textBlock = """
+            anonymous, alpha/obs-15.fits, 200
+            anonymous, alpha/obs-01.fits, 404
+            anonymous, alpha/no-such.fits, 404
+            bob,       alpha/obs-01.fits, 404
+            carol,     alpha/obs-01.fits, 404
+            alice,     alpha/obs-01.fits, 200
+            anonymous, beta/obs-26.fits,  401
+            alice,     beta/obs-26.fits,  403
+            carol,     beta/obs-26.fits,  200
+            anonymous, beta/obs-35.fits,  200
+            """)
+    void filesFollowTheProductRights(String user, String path, int status) {
+        Response r = as(user).get("/files/" + path);
+        assertEquals(status, r.statusCode(), r.asString());
+        if (status == 401) {
+            assertFalse(r.headers().getValues("WWW-Authenticate").isEmpty());
+        }
+    }
+
+    @Test
+    void asyncJobsRunWithTheirOwnersRightsAndBelongToThem() {
+        String list = service.tapUrl() + "/async";
+        Response created = as("alice").formParams(Map.of("LANG", "ADQL", "FORMAT", "csv", "PHASE", "RUN",
+                "QUERY", "SELECT COUNT(*) FROM ivoa.obscore")).post("/tap/async");
+        assertEquals(303, created.statusCode());
+        String job = created.header("Location");
+        String path = job.substring(service.baseUrl().length());
+        for (int i = 0; i < 100 && !as("alice").get(path + "/phase").asString().trim().equals("COMPLETED"); i++) {
+            sleep();
+        }
+        assertEquals("40", as("alice").get(path + "/results/result").asString().lines().toList().get(1));
+        assertEquals("alice", as("alice").get(path + "/owner").asString());
+
+        assertEquals(401, as("anonymous").get(path).statusCode());
+        assertEquals(403, as("bob").get(path).statusCode());
+        assertEquals(403, as("bob").get(path + "/results/result").statusCode());
+        assertEquals(403, as("bob").formParams(Map.of("PHASE", "ABORT")).post(path + "/phase").statusCode());
+        assertEquals(403, as("bob").delete(path).statusCode());
+        assertFalse(as("bob").get("/tap/async").asString().contains(path.substring(path.lastIndexOf('/') + 1)));
+        assertTrue(as("alice").get("/tap/async").asString().contains(path.substring(path.lastIndexOf('/') + 1)));
+        assertFalse(as("anonymous").get("/tap/async").asString().contains(path.substring(path.lastIndexOf('/') + 1)));
+
+        Response anon = as("anonymous").formParams(Map.of("LANG", "ADQL", "FORMAT", "csv", "PHASE", "RUN",
+                "QUERY", "SELECT COUNT(*) FROM ivoa.obscore")).post("/tap/async");
+        String anonPath = anon.header("Location").substring(service.baseUrl().length());
+        for (int i = 0; i < 100 && !as("anonymous").get(anonPath + "/phase").asString().trim().equals("COMPLETED"); i++) {
+            sleep();
+        }
+        assertEquals("30", as("anonymous").get(anonPath + "/results/result").asString().lines().toList().get(1));
+        assertEquals(303, as("alice").delete(path).statusCode());
+        assertTrue(list.endsWith("/async"));
+    }
+
+    @Test
+    void tokensFromTheCommandLineWorkUntilRevoked() throws Exception {
+        String config = Path.of("../conf/meridian.yaml").toString();
+        String data = service.dataDir().toString();
+        String[] out = new String[1];
+        int code = captured(out, () -> Main.run("token", "create", "alice", "--config", config, "--data", data));
+        assertEquals(0, code);
+        String token = out[0].trim();
+        assertTrue(token.startsWith("mrd_"), token);
+        assertFalse(Files.readString(service.dataDir().resolve("auth/tokens.yaml")).contains(token),
+                "only the token's hash is stored");
+        Response ok = given().baseUri(service.baseUrl()).header("Authorization", "Bearer " + token)
+                .formParams(Map.of("LANG", "ADQL", "FORMAT", "csv", "QUERY", "SELECT COUNT(*) FROM ivoa.obscore"))
+                .post("/tap/sync");
+        assertEquals(200, ok.statusCode());
+        assertEquals("40", ok.asString().lines().toList().get(1));
+
+        assertEquals(0, captured(out, () -> Main.run("token", "revoke", token, "--config", config, "--data", data)));
+        assertEquals(1, captured(out, () -> Main.run("token", "revoke", token, "--config", config, "--data", data)));
+        Response revoked = given().baseUri(service.baseUrl()).header("Authorization", "Bearer " + token)
+                .queryParams(Map.of("LANG", "ADQL", "QUERY", "SELECT COUNT(*) FROM ivoa.obscore")).get("/tap/sync");
+        assertEquals(401, revoked.statusCode());
+        assertEquals(2, captured(out, () -> Main.run("token", "create", "nobody", "--config", config, "--data", data)));
+    }
+
+    @Test
+    void capabilitiesDeclareAnonymousAndAuthenticatedInterfaces() {
+        String caps = given().baseUri(service.baseUrl()).get("/tap/capabilities").asString();
+        assertTrue(caps.contains("<securityMethod standardID=\"ivo://ivoa.net/sso#BasicAA\"/>"), caps);
+        assertTrue(caps.contains("<securityMethod standardID=\"ivo://ivoa.net/sso#token\"/>"), caps);
+    }
+
+    private interface Run {
+        int run() throws Exception;
+    }
+
+    private static synchronized int captured(String[] out, Run run) throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            return run.run();
+        } finally {
+            System.setOut(old);
+            out[0] = buf.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
