@@ -1,5 +1,6 @@
 package meridian.adql;
 
+import adql.db.DBColumn;
 import adql.db.DBTable;
 import adql.db.DBTableAlias;
 import adql.db.DBType;
@@ -334,13 +335,31 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     }
 
     /**
-     * A restricted table: a derived table of the visible rows, named like the table's alias, or
+     * A restricted table: a derived table of the visible rows (values masked, see below), named like the table's alias, or
      * when it has none, by the single identifier {@code "schema.table"} that
      * {@link #getQualifiedTableName} gives its columns.
      */
     private String restricted(ADQLTable table, String condition) {
         DBTable stored = origin(table.getDBLink());
-        StringBuffer sql = new StringBuffer("(SELECT * FROM ");
+        StringBuffer sql = new StringBuffer("(SELECT ");
+        String row = appendIdentifier(new StringBuffer(), RESTRICTED_ROW, true).toString();
+        // The optimizer may test the query's own conditions on a row before the restriction
+        // (flattening, predicate push-down): every value of a row the restriction rejects reads
+        // as NULL, so no such test (1 / (x - c), a failing cast) can fail or time differently
+        // because of a hidden row.
+        boolean first = true;
+        for (DBColumn c : stored) {
+            sql.append(first ? "" : ", ").append("CASE WHEN ").append(condition).append(" THEN ").append(row)
+                    .append('.');
+            appendIdentifier(sql, c.getDBName(), true).append(" END AS ");
+            appendIdentifier(sql, c.getDBName(), true);
+            first = false;
+        }
+        for (String internal : unmaskedColumns(stored)) {
+            sql.append(", ").append(row).append('.');
+            appendIdentifier(sql, internal, true);
+        }
+        sql.append(" FROM ");
         appendIdentifier(sql, stored.getDBSchemaName(), true).append('.');
         appendIdentifier(sql, stored.getDBName(), true).append(" AS ");
         appendIdentifier(sql, RESTRICTED_ROW, true);
@@ -356,6 +375,18 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             appendIdentifier(sql, stored.getDBSchemaName() + '.' + stored.getDBName(), true);
         }
         return sql.toString();
+    }
+
+    /**
+     * Columns of a restricted table that stay unmasked in its derived table because the
+     * translation itself (never the user) tests them: Derby's sky-cell index column, so that cone
+     * searches keep their index pre-filter.
+     */
+    protected List<String> unmaskedColumns(DBTable stored) {
+        if (stored instanceof ModelTables.ModelDBTable m && m.table().position() != null) {
+            return List.of(SkyCells.COLUMN);
+        }
+        return List.of();
     }
 
     /**

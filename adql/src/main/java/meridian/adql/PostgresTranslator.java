@@ -23,6 +23,12 @@ public class PostgresTranslator extends DerbyTranslator {
     /** Added to pre-filter radii (degrees) so that rounding never drops a row the exact test keeps. */
     static final double MARGIN_DEG = 1e-7;
 
+    /** PostgreSQL has no sky-cell column: its positional index is on an expression of ra and dec. */
+    @Override
+    protected java.util.List<String> unmaskedColumns(adql.db.DBTable stored) {
+        return java.util.List.of();
+    }
+
     /**
      * {@code POS(ra, dec) <@ scircle}: for a constant cone a GiST index scan; for a moving cone
      * (a cross-match) the circle follows the other table's rows, and PostgreSQL probes the index

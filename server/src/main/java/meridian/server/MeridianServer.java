@@ -142,7 +142,7 @@ public final class MeridianServer {
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
         ctx.addServlet(new ServletHolder("files", new FileServlet(collections::locator, access, parts.database())),
                 "/files/*");
-        ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities), urls, OAI_PATH)),
+        ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities, access), urls, OAI_PATH)),
                 OAI_PATH);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
 
@@ -165,7 +165,8 @@ public final class MeridianServer {
      * {@code ssa}); a service that serves the collections' data (SSA, DataLink) also goes into
      * {@link CollectionRecords}'s list, which gives each collection an auxiliary capability for it.
      */
-    private static OaiRepository registry(MeridianConfig config, Parts parts, TapCapabilities tap) {
+    private static OaiRepository registry(MeridianConfig config, Parts parts, TapCapabilities tap,
+                                          AccessPolicy access) {
         RegistryMetadata meta = RegistryMetadata.from(config);
         PublishingRegistryRecord registry = new PublishingRegistryRecord(meta, OAI_PATH, config.registryPageSize());
         ServiceRecord tapRecord = ServiceRecord.tap(meta, tap, parts.database()::model);
@@ -173,7 +174,8 @@ public final class MeridianServer {
                 registry,
                 new AuthorityRecord(meta),
                 tapRecord,
-                new CollectionRecords(meta, parts.database(), config.archive().schema(), List.of(tapRecord)));
+                new CollectionRecords(meta, parts.database(), config.archive().schema(), List.of(tapRecord),
+                        () -> access.rows(meridian.server.auth.Identity.ANONYMOUS)));
         PublishedRecords published = new PublishedRecords(providers,
                 config.dataDir().resolve("registry").resolve("record-dates.properties"), Clock.systemUTC());
         return new OaiRepository(published, registry.identifier(), meta.title() + " publishing registry",

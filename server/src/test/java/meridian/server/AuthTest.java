@@ -119,6 +119,10 @@ class AuthTest {
             anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE obs_id = 'obs-03'                        | 0
             anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 = CONTAINS(POINT('ICRS', s_ra, s_dec), CIRCLE('ICRS', 13, -3.5, 0.2)) | 0
             alice     | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 = CONTAINS(POINT('ICRS', s_ra, s_dec), CIRCLE('ICRS', 13, -3.5, 0.2)) | 1
+            anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 / (s_ra - 11) > -1000                  | 30
+            anonymous | SELECT COUNT(*) FROM archive.product_files WHERE 1 / (access_estsize - 101) > -1000 | 60
+            anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 / (s_ra - 11) > -1000 AND obs_id = 'obs-01' | 0
+            anonymous | SELECT COUNT(*) FROM archive.product_files AS f JOIN ivoa.obscore AS o ON f.product_id = o.obs_publisher_did WHERE 1 / (o.s_ra - 11) > -1000 | 60
             """)
     void leakAttemptsSeeOnlyVisibleRows(String user, String adql, String expected) {
         assertEquals(expected, single(user, adql));
@@ -239,6 +243,23 @@ class AuthTest {
                 .queryParams(Map.of("LANG", "ADQL", "QUERY", "SELECT COUNT(*) FROM ivoa.obscore")).get("/tap/sync");
         assertEquals(401, revoked.statusCode());
         assertEquals(2, captured(out, () -> Main.run("token", "create", "nobody", "--config", config, "--data", data)));
+    }
+
+    @Test
+    void theRegistryPublishesOnlyCollectionsAnonymousUsersMaySee() throws Exception {
+        try (Connection c = service.archive().database().connection(); Statement st = c.createStatement()) {
+            for (String name : new String[] {"alpha", "beta"}) {
+                st.executeUpdate("INSERT INTO \"archive\".\"collections\" (\"collection\", \"title\", \"data_rights\","
+                        + " \"updated\") VALUES ('" + name + "', 'Collection " + name + "', 'proprietary',"
+                        + " CAST('2026-01-01 00:00:00' AS TIMESTAMP))");
+            }
+        }
+        String oai = given().baseUri(service.baseUrl()).queryParams(Map.of("verb", "ListIdentifiers",
+                "metadataPrefix", "ivo_vor")).get("/oai").asString();
+        assertTrue(oai.contains("collections/beta"), oai);
+        assertFalse(oai.contains("collections/alpha"), oai);
+        assertEquals("1", single("anonymous", "SELECT COUNT(*) FROM archive.collections"));
+        assertEquals("2", single("alice", "SELECT COUNT(*) FROM archive.collections"));
     }
 
     @Test

@@ -31,7 +31,8 @@ import meridian.sql.Database;
  * collection roots and the data directory. Collections defined after start-up are found on
  * the first request that names them. Before anything about the file itself is looked at,
  * {@link AccessPolicy#file} decides whether the caller may read it: a file whose product is
- * not readable is refused with 401 (anonymous, with a challenge) or 403, and a file whose
+ * not readable is refused with 401 (anonymous, with a challenge) or 403 (404 when it does not
+ * exist: the product's metadata are public anyway), and a file whose
  * product's metadata are hidden from the caller answers 404 exactly as a missing file does.
  */
 public class FileServlet extends HttpServlet {
@@ -157,9 +158,13 @@ public class FileServlet extends HttpServlet {
             case READ -> {
             }
             case HIDDEN -> throw Fault.notFound("no such file: /files" + info);
-            case DENIED -> throw who.isAnonymous()
-                    ? Fault.unauthenticated("this file is proprietary: authenticate as a user allowed to read it")
-                    : Fault.forbidden("this file is proprietary and your groups may not read it yet");
+            case DENIED -> {
+                // the product's metadata are public: saying that a file does not exist reveals nothing
+                find(info);
+                throw who.isAnonymous()
+                        ? Fault.unauthenticated("this file is proprietary: authenticate as a user allowed to read it")
+                        : Fault.forbidden("this file is proprietary and your groups may not read it yet");
+            }
         }
     }
 

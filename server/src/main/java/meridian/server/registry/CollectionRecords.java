@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import meridian.adql.RowFilter;
 import meridian.sql.Database;
 import meridian.sql.archive.ArchiveTables;
 import meridian.sql.archive.ObscoreTable;
@@ -52,6 +54,11 @@ public final class CollectionRecords implements RecordProvider {
     private final List<ServiceRecord> servedBy;
     private final Map<String, CachedCoverage> coverage = new ConcurrentHashMap<>();
 
+    /** Correlation name of the rows the access rules test. */
+    private static final String ROW = "\"meridian_rows\"";
+
+    private final Supplier<RowFilter> rows;
+
     private record CachedCoverage(String updated, String xml) {
     }
 
@@ -60,8 +67,13 @@ public final class CollectionRecords implements RecordProvider {
      * @param database the archive
      * @param schema   the archive schema ({@code archive.schema})
      * @param servedBy the services whose data include every collection (the TAP service; SSA...)
+     * @param rows     what anonymous users may see, asked on every harvest: registries are public, so
+     *                 metadata-proprietary collections are not published and coverage comes from
+     *                 visible products only
      */
-    public CollectionRecords(RegistryMetadata meta, Database database, String schema, List<ServiceRecord> servedBy) {
+    public CollectionRecords(RegistryMetadata meta, Database database, String schema, List<ServiceRecord> servedBy,
+                             Supplier<RowFilter> rows) {
+        this.rows = rows;
         this.meta = meta;
         this.database = database;
         this.schema = schema;
@@ -70,9 +82,11 @@ public final class CollectionRecords implements RecordProvider {
 
     @Override
     public List<RegistryRecord> records(String baseUrl) {
+        RowFilter visible = rows.get();
         String sql = "SELECT \"collection\", \"title\", \"description\", \"facility_name\", \"instruments\","
                 + " \"data_rights\", \"citation\", \"updated\" FROM \"" + schema + "\".\""
-                + ArchiveTables.COLLECTIONS + "\" ORDER BY \"collection\"";
+                + ArchiveTables.COLLECTIONS + "\" AS " + ROW + visible.condition(schema, ArchiveTables.COLLECTIONS, ROW)
+                .map(cond -> " WHERE " + cond).orElse("") + " ORDER BY \"collection\"";
         List<RegistryRecord> out = new ArrayList<>();
         try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
@@ -80,7 +94,7 @@ public final class CollectionRecords implements RecordProvider {
                 // a TIMESTAMP, written by the ingester with setTimestamp(Timestamp.from(instant)):
                 // read back symmetrically, whatever the JVM's time zone
                 java.sql.Timestamp updated = rs.getTimestamp(8);
-                out.add(record(c, baseUrl, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                out.add(record(c, visible, baseUrl, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), updated == null ? null : updated.toInstant()));
             }
         } catch (SQLException e) {
@@ -90,7 +104,7 @@ public final class CollectionRecords implements RecordProvider {
         return out;
     }
 
-    private RegistryRecord record(Connection c, String baseUrl, String name, String title, String description,
+    private RegistryRecord record(Connection c, RowFilter visible, String baseUrl, String name, String title, String description,
                                   String facility, String instruments, String rights, String citation,
                                   Instant updated) throws SQLException {
         String shownTitle = RegistryMetadata.blankToNull(title) == null ? name : title.strip();
@@ -124,21 +138,22 @@ public final class CollectionRecords implements RecordProvider {
                 }
             }
         }
-        tail.append(coverage(c, name, updated));
+        tail.append(coverage(c, visible, name, updated));
         return new RegistryRecord(meta.ivoid(KEY_PREFIX + resourceKey(name)), "vs:CatalogResource", shownTitle,
                 null, meta.curation(), meta.content(baseUrl, text, List.of("Archive"), relations),
                 tail.toString(), updated);
     }
 
     /** The {@code coverage} element from the collection's ObsCore rows, cached per {@code updated}. */
-    private String coverage(Connection c, String name, Instant updated) throws SQLException {
+    private String coverage(Connection c, RowFilter visible, String name, Instant updated) throws SQLException {
         String key = String.valueOf(updated);
         CachedCoverage cached = coverage.get(name);
         if (cached != null && cached.updated().equals(key)) {
             return cached.xml();
         }
         String sql = "SELECT MIN(\"t_min\"), MAX(\"t_max\"), MIN(\"em_min\"), MAX(\"em_max\") FROM \""
-                + ObscoreTable.SCHEMA + "\".\"" + ObscoreTable.NAME + "\" WHERE \"obs_collection\" = ?";
+                + ObscoreTable.SCHEMA + "\".\"" + ObscoreTable.NAME + "\" AS " + ROW + " WHERE \"obs_collection\" = ?"
+                + visible.condition(ObscoreTable.SCHEMA, ObscoreTable.NAME, ROW).map(cond -> " AND " + cond).orElse("");
         StringBuilder sb = new StringBuilder();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, name);
