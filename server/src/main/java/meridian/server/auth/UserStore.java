@@ -102,7 +102,7 @@ public final class UserStore {
             PasswordHasher.verifyNothing(password);
             return Optional.empty();
         }
-        String key = sha256Hex(user + '\0' + new String(password) + '\0' + u.password());
+        String key = cacheKey(user, password, u.password());
         Instant until = verified.get(key);
         Instant now = Instant.now();
         if (until == null || until.isBefore(now)) {
@@ -272,6 +272,25 @@ public final class UserStore {
             snapshot = new Snapshot(null, null, snapshot.users(), snapshot.tokens());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** SHA-256 of user, password and stored hash, without the password ever becoming a String. */
+    private static String cacheKey(String user, char[] password, String stored) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update((user + '\0' + stored + '\0').getBytes(StandardCharsets.UTF_8));
+            java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password));
+            byte[] b = new byte[bytes.remaining()];
+            bytes.get(b);
+            d.update(b);
+            java.util.Arrays.fill(b, (byte) 0);
+            if (bytes.hasArray()) {
+                java.util.Arrays.fill(bytes.array(), (byte) 0);
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
