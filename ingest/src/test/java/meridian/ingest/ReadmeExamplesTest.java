@@ -22,11 +22,18 @@ class ReadmeExamplesTest {
         Path readme = Path.of("..", "conf", "collections", "README.md");
         Matcher m = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(readme));
         List<LoaderKind> loaders = new ArrayList<>();
+        List<CollectionDefinition> defs = new ArrayList<>();
         int n = 0;
         while (m.find()) {
             Path yaml = Files.writeString(dir.resolve("example" + n++ + ".yaml"), m.group(1));
-            loaders.add(CollectionDefinition.load(yaml).loader());
+            defs.add(CollectionDefinition.load(yaml));
+            loaders.add(defs.get(defs.size() - 1).loader());
         }
-        assertEquals(List.of(LoaderKind.values()), loaders);
+        // one example per loader, then the proprietary-data example
+        assertEquals(List.of(LoaderKind.values()), loaders.subList(0, LoaderKind.values().length));
+        CollectionDefinition.Rights gto = defs.get(defs.size() - 1).rights();
+        assertEquals(List.of("gto-2026"), gto.groups());
+        assertEquals(CollectionDefinition.Proprietary.METADATA, gto.proprietary());
+        assertEquals(365, gto.releaseDelayDays());
     }
 }
