@@ -40,6 +40,8 @@ class CollectionDefinitionTest {
         assertEquals("ICRS", d.coordinateFrame());
         assertEquals(2, d.calibLevel());
         assertEquals("public", d.rights().dataRights());
+        assertEquals(List.of(), d.rights().groups());
+        assertEquals(CollectionDefinition.Proprietary.DATA, d.rights().proprietary());
         assertEquals("{base}/files/{collection}/{path}", d.access().url());
         assertTrue(d.previews().generate());
         assertTrue(d.obsIdPattern().matcher("S12").matches());
@@ -118,6 +120,8 @@ class CollectionDefinitionTest {
         "mapping: {target_name: {keyword: A, constant: B}} | mapping.target_name: give one of",
         "ancillary: [{match: '{stem}.png', category: preview}] | ancillary[0].category:",
         "rights: {data_rights: open} | rights.data_rights: 'open' is not public, secure or proprietary",
+        "rights: {groups: [\"a'b\"]} | rights.groups: 'a'b' is not a group name",
+        "rights: {proprietary: rows} | rights.proprietary: 'rows' is not data or metadata",
         "calib_level: 7 | calib_level: must be 0 to 4",
         "fov: wide | fov: expected a number",
         "rights: {citation: [a, b]} | rights.citation: expected text",
