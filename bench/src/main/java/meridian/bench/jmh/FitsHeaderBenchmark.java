@@ -57,7 +57,7 @@ public class FitsHeaderBenchmark {
             if (i % 3 == 0) {
                 h.insertHistory("processing step " + i + " with a recipe version 1.2." + i);
             } else {
-                h.addValue(String.format("HIERARCH ESO DRS PARAM%03d", i), i * 0.5, "a pipeline parameter");
+                h.addValue(String.format("HIERARCH.ESO.DRS.PARAM%03d", i), i * 0.5, "a pipeline parameter");
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
