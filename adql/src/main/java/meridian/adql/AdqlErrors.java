@@ -30,7 +30,24 @@ final class AdqlErrors {
     private static final int MAX_EXPECTED = 12;
     private static final int MAX_LISTED = 25;
 
+    /** A token of ADQLlib's "was expecting" list: a quoted keyword (with \\-escapes) or a {@code <KIND>}. */
+    private static final java.util.regex.Pattern TOKEN =
+            java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|<[^>]+>");
+
     private AdqlErrors() {
+    }
+
+    /** Grammar token names in words a user understands. */
+    private static String readable(String token) {
+        return switch (token) {
+            case "<REGULAR_IDENTIFIER_CANDIDATE>" -> "a name";
+            case "\"\\\"\"" -> "a \"quoted name\"";
+            case "\"\\'\"" -> "a 'string'";
+            case "<UNSIGNED_INTEGER>", "<UNSIGNED_FLOAT>", "<SCIENTIFIC_NUMBER>" -> "a number";
+            case "<NOT_EQUAL>" -> "\"<>\"";
+            case "<EOF>" -> "the end of the query";
+            default -> token;
+        };
     }
 
     /** A syntax error: "Syntax error at line 2, column 13: encountered "x"; expected one of: ...". */
@@ -52,9 +69,9 @@ final class AdqlErrors {
             }
             String list = raw.substring(raw.indexOf(':', w) + 1).trim();
             Set<String> expected = new LinkedHashSet<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(?:[^\"]|\"\")*\"|<[^>]+>|\\S+").matcher(list);
+            java.util.regex.Matcher m = TOKEN.matcher(list);
             while (m.find()) {
-                expected.add(m.group());
+                expected.add(readable(m.group()));
             }
             List<String> shown = new ArrayList<>(expected).subList(0, Math.min(MAX_EXPECTED, expected.size()));
             text = lowerFirst(found) + "; expected " + (expected.size() == 1 ? "" : "one of: ")
@@ -62,9 +79,20 @@ final class AdqlErrors {
         } else {
             text = lowerFirst(raw.replaceAll("\\s+", " "));
         }
+        if (text.endsWith(".")) {
+            text = text.substring(0, text.length() - 1);
+        }
         if (pos != null && pos.beginLine > 0) {
             return new AdqlException("ADQL syntax error at line " + pos.beginLine + ", column " + pos.beginColumn
                     + ": " + text + "." + hint, pos.beginLine, pos.beginColumn, e);
+        }
+        // lexical errors carry their position in the text only
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("l\\.(\\d+), c\\.(\\d+)").matcher(text);
+        if (at.find()) {
+            int line = Integer.parseInt(at.group(1));
+            int column = Integer.parseInt(at.group(2));
+            return new AdqlException("ADQL syntax error at line " + line + ", column " + column + ": " + text + "."
+                    + hint, line, column, e);
         }
         return new AdqlException("ADQL syntax error: " + text + "." + hint, -1, -1, e);
     }
@@ -99,9 +127,9 @@ final class AdqlErrors {
         TextPosition p = x.getPosition();
         String where = p == null || p.beginLine <= 0 ? "" : " (line " + p.beginLine + ", column " + p.beginColumn + ")";
         if (x instanceof UnresolvedTableException t) {
+            String written = textAt(adql, p, t.getTableName());
             List<String> names = model.tables().map(Table::qualifiedName).toList();
-            return "Unknown table \"" + t.getTableName() + "\"" + where + ". " + suggest(t.getTableName(), names,
-                    "Tables are: ");
+            return "Unknown table \"" + written + "\"" + where + ". " + suggest(written, names, "Tables are: ");
         }
         if (x instanceof UnresolvedColumnException c) {
             List<Table> inQuery = tablesOf(adql, version, model);
@@ -112,9 +140,8 @@ final class AdqlErrors {
                 }
             }
             String scope = inQuery.size() == 1 ? "Columns of " + inQuery.get(0).qualifiedName() + " are: " : "Columns are: ";
-            String name = c.getColumnName();
-            String shortName = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-            return "Unknown column \"" + name + "\"" + where + ". " + suggest(shortName, names, scope);
+            String name = textAt(adql, p, c.getColumnName());
+            return "Unknown column \"" + name + "\"" + where + ". " + suggest(c.getColumnName(), names, scope);
         }
         return clean(x.getMessage()) + where + ".";
     }
@@ -123,9 +150,8 @@ final class AdqlErrors {
     private static String suggest(String name, List<String> names, String listIntro) {
         String n = name.replace("\"", "").toLowerCase(Locale.ROOT);
         List<String> close = names.stream().distinct()
-                .filter(c -> distance(n, c.toLowerCase(Locale.ROOT)) <= Math.max(2, n.length() / 3)
-                        || c.toLowerCase(Locale.ROOT).endsWith("." + n))
-                .sorted(Comparator.comparingInt(c -> distance(n, c.toLowerCase(Locale.ROOT))))
+                .filter(c -> closeness(n, c) <= Math.max(2, n.length() / 4))
+                .sorted(Comparator.comparingInt(c -> closeness(n, c)))
                 .limit(3).toList();
         if (!close.isEmpty()) {
             return "Did you mean " + String.join(" or ", close.stream().map(c -> "\"" + c + "\"").toList()) + "?";
@@ -133,6 +159,32 @@ final class AdqlErrors {
         List<String> distinct = names.stream().distinct().toList();
         return listIntro + String.join(", ", distinct.subList(0, Math.min(MAX_LISTED, distinct.size())))
                 + (distinct.size() > MAX_LISTED ? ", ..." : "") + ".";
+    }
+
+    /** Edit distance to a candidate, or to its last part when the name has no qualifier. */
+    private static int closeness(String name, String candidate) {
+        String c = candidate.toLowerCase(Locale.ROOT);
+        int d = distance(name, c);
+        if (!name.contains(".") && c.contains(".")) {
+            d = Math.min(d, distance(name, c.substring(c.lastIndexOf('.') + 1)));
+        }
+        return d;
+    }
+
+    /** The query text at a one-line position (the name as the user wrote it), or {@code fallback}. */
+    private static String textAt(String adql, TextPosition p, String fallback) {
+        if (p == null || p.beginLine <= 0 || p.beginLine != p.endLine) {
+            return fallback;
+        }
+        String[] lines = adql.split("\r?\n|\r", -1);
+        if (p.beginLine > lines.length) {
+            return fallback;
+        }
+        String line = lines[p.beginLine - 1];
+        if (p.beginColumn < 1 || p.endColumn > line.length() + 1 || p.endColumn <= p.beginColumn) {
+            return fallback;
+        }
+        return line.substring(p.beginColumn - 1, p.endColumn - 1);
     }
 
     /** The model tables named in the query's FROM clauses (parsed again without checking). */
@@ -183,7 +235,7 @@ final class AdqlErrors {
             return "invalid query";
         }
         String m = message.replaceAll("\\s+", " ").trim();
-        m = m.replaceAll("\\s*!$", "");
+        m = m.replaceAll("\\s*!$", "").replace("! ", ": ");
         return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 

@@ -12,14 +12,22 @@ public class AdqlException extends Exception {
     private final int line;
     private final int column;
 
-    /** An error without a position in the query. */
+    /**
+     * An error without a position in the query.
+     *
+     * @param message what is wrong, for the user
+     */
     public AdqlException(String message) {
         this(message, -1, -1, null);
     }
 
     /**
+     * An error at a place in the query.
+     *
+     * @param message what is wrong, for the user
      * @param line   1-based line of the offending text, or -1
      * @param column 1-based column, or -1
+     * @param cause  the library exception behind it, or null
      */
     public AdqlException(String message, int line, int column, Throwable cause) {
         super(message, cause);
@@ -27,12 +35,16 @@ public class AdqlException extends Exception {
         this.column = column;
     }
 
-    /** 1-based line where the problem is, or -1 when unknown. */
+    /**
+     * @return 1-based line where the problem is, or -1 when unknown
+     */
     public int line() {
         return line;
     }
 
-    /** 1-based column where the problem is, or -1 when unknown. */
+    /**
+     * @return 1-based column where the problem is, or -1 when unknown
+     */
     public int column() {
         return column;
     }

@@ -50,7 +50,9 @@ public final class AdqlFeatures {
         return forms != null && forms.contains(f.form.toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** A new parser feature set accepting exactly the declared features (FeatureSet is mutable). */
+    /**
+     * @return a new parser feature set accepting exactly the declared features (FeatureSet is mutable)
+     */
     public static FeatureSet featureSet() {
         FeatureSet set = new FeatureSet(false);
         for (Iterator<LanguageFeature> it = FeatureSet.getAvailableFeatures(); it.hasNext(); ) {
@@ -62,7 +64,9 @@ public final class AdqlFeatures {
         return set;
     }
 
-    /** The declared features, grouped by type in a stable order, for the capabilities document. */
+    /**
+     * @return the declared features, grouped by type in a stable order, for the capabilities document
+     */
     public static List<Feature> declared() {
         List<Feature> out = new ArrayList<>();
         for (String type : SUPPORTED.keySet()) {

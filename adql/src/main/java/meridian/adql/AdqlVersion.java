@@ -20,17 +20,23 @@ public enum AdqlVersion {
         this.parserVersion = parserVersion;
     }
 
-    /** The LANG value naming exactly this version. */
+    /**
+     * @return the LANG value naming exactly this version
+     */
     public String lang() {
         return lang;
     }
 
-    /** The version's IVOA identifier, as TAPRegExt {@code language/version/@ivo-id} wants it. */
+    /**
+     * @return the version's IVOA identifier, as TAPRegExt {@code language/version/@ivo-id} wants it
+     */
     public String ivoid() {
         return ivoid;
     }
 
-    /** The version number alone ({@code 2.0}). */
+    /**
+     * @return the version number alone ({@code 2.0})
+     */
     public String number() {
         return lang.substring("ADQL-".length());
     }
@@ -44,6 +50,8 @@ public enum AdqlVersion {
      * which reads every 2.0 query that does not use its new reserved words), {@code ADQL-2.0},
      * {@code ADQL-2.1}.
      *
+     * @param lang the LANG parameter value
+     * @return the version to parse with
      * @throws AdqlException naming the accepted values when {@code lang} is none of them
      */
     public static AdqlVersion fromLang(String lang) throws AdqlException {

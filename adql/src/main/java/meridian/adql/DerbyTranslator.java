@@ -1,6 +1,5 @@
 package meridian.adql;
 
-import adql.db.DBColumn;
 import adql.db.DBTable;
 import adql.db.DBTableAlias;
 import adql.db.DBType;
@@ -29,10 +28,8 @@ import adql.query.constraint.ConstraintsGroup;
 import adql.query.from.ADQLTable;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
-import adql.query.operand.NegativeOperand;
-import adql.query.operand.NumericConstant;
+import adql.query.operand.NullValue;
 import adql.query.operand.StringConstant;
-import adql.query.operand.WrappedOperand;
 import adql.query.operand.function.ADQLFunction;
 import adql.query.operand.function.InUnitFunction;
 import adql.query.operand.function.MathFunction;
@@ -56,19 +53,20 @@ import adql.query.operand.function.geometry.IntersectsFunction;
 import adql.query.operand.function.geometry.PointFunction;
 import adql.query.operand.function.geometry.PolygonFunction;
 import adql.query.operand.function.geometry.RegionFunction;
+import adql.search.SimpleSearchHandler;
 import adql.translator.JDBCTranslator;
 import adql.translator.TranslationException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import meridian.sql.geom.GeometryFunctions;
-import meridian.sql.geom.Shape;
 import meridian.sql.geom.SkyCells;
-import meridian.sql.geom.SphericalGeometry;
-import meridian.sql.model.Table;
 
 /**
  * ADQL to Apache Derby SQL. Geometry lives in the database as STC-S text and is computed by the
@@ -83,9 +81,12 @@ import meridian.sql.model.Table;
  *     CIRCLE/BOX/POLYGON(constants)) = 1}, {@code 1 = CONTAINS(...)}, the same with
  *     {@code INTERSECTS}, and {@code DISTANCE(POINT(ra, dec), POINT(a, b)) < r} or {@code <=},
  *     either way round) is prefixed by a test on the indexed sky cell ({@link SkyCells}) and
- *     keeps the exact function test.</li>
+ *     keeps the exact function test; when the cone's centre comes from another table (a
+ *     cross-match) the test is the Dec band around each centre and Derby is told to use the
+ *     sky-cell index of the searched table.</li>
  * </ul>
- * Every identifier is quoted. Not thread-safe: one instance per query.
+ * Every identifier is quoted. {@link PostgresTranslator} extends this translation, overriding the
+ * protected hooks. Not thread-safe: one instance per query.
  */
 public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
@@ -98,9 +99,25 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     /** True while translating the ORDER BY of a set operation, which may only name result columns. */
     private boolean setOrder;
     private int derivedTables;
+    /** Tables a cross-match cone moves over: Derby must be told to probe their sky-cell index. */
+    private final Set<DBTable> crossMatched = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @Override
     public String toSql(ADQLSet query) throws TranslationException {
+        crossMatched.clear();
+        SimpleSearchHandler comparisons = new SimpleSearchHandler(true) {
+            @Override
+            protected boolean match(ADQLObject obj) {
+                return obj instanceof Comparison;
+            }
+        };
+        comparisons.search(query);
+        for (ADQLObject c : comparisons) {
+            PositionalConstraint p = PositionalConstraint.of((Comparison) c);
+            if (p != null && p.cone() == null) {
+                crossMatched.add(p.raColumn().getDBLink().getTable());
+            }
+        }
         return translate(query);
     }
 
@@ -115,11 +132,10 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         return true;
     }
 
+    /** Always a delimited identifier; a double quote inside a name is doubled, so no name can end it. */
     @Override
     public StringBuffer appendIdentifier(StringBuffer str, String id, boolean caseSensitive) {
-        String bare = id.length() >= 2 && id.startsWith("\"") && id.endsWith("\"")
-                ? id.substring(1, id.length() - 1).replace("\"\"", "\"") : id;
-        return str.append('"').append(bare.replace("\"", "\"\"")).append('"');
+        return str.append('"').append(id.replace("\"", "\"\"")).append('"');
     }
 
     // ---------------------------------------------------------------- queries and sets
@@ -170,7 +186,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                 sql.append('\n').append(translate(query.getWhere()));
             }
             if (!query.getGroupBy().isEmpty()) {
-                sql.append('\n').append(translate(query.getGroupBy()));
+                sql.append('\n').append(groupBy(query.getGroupBy()));
             }
             if (!query.getHaving().isEmpty()) {
                 sql.append('\n').append(translate(query.getHaving()));
@@ -271,7 +287,15 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     public String translate(ADQLTable table) throws TranslationException {
         WithItem w = withItem(table);
         if (w == null) {
-            return super.translate(table);
+            String sql = super.translate(table);
+            if (table.getDBLink() != null && crossMatched.contains(table.getDBLink())) {
+                // the optimizer cannot cost a Dec band that moves with the outer row and would scan
+                // the whole table for every one: name the index (the comment needs its own line)
+                DBTable t = table.getDBLink() instanceof DBTableAlias a ? a.getOriginTable() : table.getDBLink();
+                sql += " --DERBY-PROPERTIES index=\"" + SkyCells.indexName(t.getDBSchemaName(), t.getDBName())
+                        + "\"\n";
+            }
+            return sql;
         }
         // Derby has no WITH: the common table becomes a derived table named like the CTE
         StringBuffer sql = new StringBuffer("(").append(translate(w.getQuery())).append(") AS ");
@@ -297,6 +321,55 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             appendIdentifier(sql, table.getDBSchemaName(), true).append('.');
         }
         return appendIdentifier(sql, table.getDBName(), true).toString();
+    }
+
+    /** Derby cannot GROUP BY a select alias: an alias is replaced by the expression it names. */
+    private String groupBy(ClauseADQL<ADQLOperand> groupBy) throws TranslationException {
+        List<String> items = new ArrayList<>();
+        for (ADQLOperand op : groupBy) {
+            ADQLOperand aliased = op instanceof ADQLColumn c && c.getTableName() == null ? aliasedExpression(c) : null;
+            items.add(translate(aliased != null ? aliased : op));
+        }
+        return "GROUP BY " + String.join(", ", items);
+    }
+
+    /** The expression of the SELECT item whose alias {@code col} names (when no column of that name exists). */
+    private ADQLOperand aliasedExpression(ADQLColumn col) {
+        ClauseSelect select = selects.peek();
+        if (select == null || (col.getDBLink() != null && col.getDBLink().getTable() != null)) {
+            return null;
+        }
+        for (SelectItem item : select) {
+            if (item.hasAlias() && !(item instanceof SelectAllColumns)
+                    && (item.isCaseSensitive() ? item.getAlias().equals(col.getColumnName())
+                    : item.getAlias().equalsIgnoreCase(col.getColumnName()))) {
+                return item.getOperand();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String translate(ADQLColumn column) throws TranslationException {
+        if (column.getDBLink() == null) {
+            // not resolved by the checker (an alias): quote it anyway, never pass raw text through
+            StringBuffer sql = new StringBuffer();
+            if (column.getTableName() != null) {
+                appendIdentifier(sql, column.getTableName(), true).append('.');
+            }
+            return appendIdentifier(sql, column.getColumnName(), true).toString();
+        }
+        return super.translate(column);
+    }
+
+    @Override
+    public String translate(SelectItem item) throws TranslationException {
+        if (!(item instanceof SelectAllColumns) && item.getOperand() instanceof NullValue) {
+            // Derby refuses an untyped NULL in a select list
+            StringBuffer sql = new StringBuffer("CAST(NULL AS VARCHAR(1)) AS ");
+            return appendIdentifier(sql, item.hasAlias() ? item.getAlias() : "NULL", true).toString();
+        }
+        return super.translate(item);
     }
 
     /**
@@ -334,7 +407,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             if (item instanceof SelectAllColumns) {
                 return -1;
             }
-            ADQLOperand op = unwrap(item.getOperand());
+            ADQLOperand op = Operands.unwrap(item.getOperand());
             if (col.getDBLink() != null && op instanceof ADQLColumn c && c.getDBLink() == col.getDBLink()
                     && !item.hasAlias()) {
                 return i + 1;
@@ -345,7 +418,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         }
         for (int i = 0; i < select.size(); i++) {
             SelectItem item = select.get(i);
-            ADQLOperand op = unwrap(item.getOperand());
+            ADQLOperand op = Operands.unwrap(item.getOperand());
             String name = item.hasAlias() ? item.getAlias() : op instanceof ADQLColumn c ? c.getColumnName() : null;
             boolean exact = (item.hasAlias() && item.isCaseSensitive()) || col.isCaseSensitive(IdentifierField.COLUMN);
             if (name != null && (exact ? name.equals(col.getColumnName()) : name.equalsIgnoreCase(col.getColumnName()))) {
@@ -392,184 +465,35 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
     // ---------------------------------------------------------------- the positional index
 
-    /** The index pre-filter for a cone or region test on position columns, or null. */
+    /**
+     * The sky-cell test selecting (a superset of) the rows a cone or region test can accept, or
+     * null: listed cells or a Dec band for a constant cone, the Dec band around each centre for a
+     * cross-match.
+     */
     private String spatialPrefilter(Comparison comp) throws TranslationException {
-        ComparisonOperator op = comp.getOperator();
-        ADQLOperand l = unwrap(comp.getLeftOperand());
-        ADQLOperand r = unwrap(comp.getRightOperand());
-        if (op == ComparisonOperator.EQUAL) {
-            if (isOne(r) && l instanceof GeometryFunction g) {
-                return regionPrefilter(g);
-            }
-            if (isOne(l) && r instanceof GeometryFunction g) {
-                return regionPrefilter(g);
-            }
-            return null;
-        }
-        // DISTANCE(...) < r, DISTANCE(...) <= r, r > DISTANCE(...), r >= DISTANCE(...)
-        if ((op == ComparisonOperator.LESS_THAN || op == ComparisonOperator.LESS_OR_EQUAL)
-                && l instanceof DistanceFunction d && constant(r) != null) {
-            return distancePrefilter(d, constant(r));
-        }
-        if ((op == ComparisonOperator.GREATER_THAN || op == ComparisonOperator.GREATER_OR_EQUAL)
-                && r instanceof DistanceFunction d && constant(l) != null) {
-            return distancePrefilter(d, constant(l));
-        }
-        return null;
+        PositionalConstraint cone = PositionalConstraint.of(comp);
+        return cone == null ? null : positionPrefilter(cone);
     }
 
-    private String regionPrefilter(GeometryFunction g) throws TranslationException {
-        GeometryValue<GeometryFunction> point;
-        GeometryValue<GeometryFunction> region;
-        if (g instanceof ContainsFunction c) {
-            point = c.getLeftParam();
-            region = c.getRightParam();
-        } else if (g instanceof IntersectsFunction i) {
-            boolean leftIsPoint = i.getLeftParam().getValue() instanceof PointFunction;
-            point = leftIsPoint ? i.getLeftParam() : i.getRightParam();
-            region = leftIsPoint ? i.getRightParam() : i.getLeftParam();
-        } else {
-            return null;
-        }
-        ADQLColumn[] pos = positionColumns(point);
-        Shape shape = constantShape(region);
-        if (pos == null || shape == null || shape instanceof Shape.Point) {
-            return null;
-        }
-        return cellTest(pos[0], SphericalGeometry.boundingCircle(shape));
-    }
-
-    private String distancePrefilter(DistanceFunction d, double radius) throws TranslationException {
-        ADQLColumn[] pos = positionColumns(d.getP1());
-        Shape other = constantShape(d.getP2());
-        if (pos == null) {
-            pos = positionColumns(d.getP2());
-            other = constantShape(d.getP1());
-        }
-        if (pos == null || !(other instanceof Shape.Point p) || !(radius >= 0) || radius > 180) {
-            return null;
-        }
-        return cellTest(pos[0], new Shape.Circle(p.frame(), p.ra(), p.dec(), radius));
-    }
-
-    private String cellTest(ADQLColumn raColumn, Shape.Circle cone) throws TranslationException {
-        String ra = translate(raColumn);
-        String quotedRa = appendIdentifier(new StringBuffer(), raColumn.getDBLink().getDBName(), true).toString();
+    /**
+     * The index pre-filter selecting (at least) every row a positional constraint can accept;
+     * the exact test is added after it. Derby tests the indexed sky cell ({@link SkyCells}).
+     */
+    protected String positionPrefilter(PositionalConstraint cone) throws TranslationException {
+        String ra = translate(cone.raColumn());
+        String quotedRa = appendIdentifier(new StringBuffer(), cone.raColumn().getDBLink().getDBName(), true)
+                .toString();
         String cell = ra.substring(0, ra.length() - quotedRa.length())
                 + appendIdentifier(new StringBuffer(), SkyCells.COLUMN, true);
-        SkyCells.Cover cover = SkyCells.cover(cone.ra(), cone.dec(), cone.radius());
+        if (cone.cone() == null) {
+            // a cone moving with another table's rows: the Dec band of each centre
+            return cell + " BETWEEN " + SkyCells.bandSql(translate(cone.centreDec()), cone.radius());
+        }
+        SkyCells.Cover cover = SkyCells.cover(cone.cone().ra(), cone.cone().dec(), cone.cone().radius());
         if (cover.cells() == null) {
             return cell + " BETWEEN " + cover.first() + " AND " + cover.last();
         }
         return cell + " IN (" + cover.cells().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-    }
-
-    /** The (ra, dec) columns of a POINT over a model table's declared position columns, or null. */
-    private static ADQLColumn[] positionColumns(GeometryValue<GeometryFunction> value) {
-        if (!(value.getValue() instanceof PointFunction p)
-                || !(unwrap(p.getCoord1()) instanceof ADQLColumn ra)
-                || !(unwrap(p.getCoord2()) instanceof ADQLColumn dec)
-                || !(ra.getDBLink() instanceof ModelTables.ModelDBColumn mra)
-                || !(dec.getDBLink() instanceof ModelTables.ModelDBColumn mdec)
-                || mra.getTable() != mdec.getTable() || !isModelTable(mra.getTable())) {
-            return null;
-        }
-        Table.Position position = mra.modelTable().position();
-        if (position == null || !mra.column().name().equals(position.raColumn())
-                || !mdec.column().name().equals(position.decColumn())) {
-            return null;
-        }
-        return new ADQLColumn[] {ra, dec};
-    }
-
-    /** True for a table of the database itself, not a subquery or common table built from one. */
-    private static boolean isModelTable(DBTable t) {
-        DBTable origin = t instanceof DBTableAlias a ? a.getOriginTable() : t;
-        return origin instanceof ModelTables.ModelDBTable;
-    }
-
-    /** A geometry made of numeric constants only, or null. */
-    private static Shape constantShape(GeometryValue<GeometryFunction> value) {
-        return constantShape(value.getValue());
-    }
-
-    private static Shape constantShape(ADQLOperand op) {
-        try {
-            if (op instanceof GeometryValue<?> gv) {
-                return constantShape(gv.getValue());
-            }
-            if (op instanceof PointFunction p) {
-                Double ra = constant(p.getCoord1());
-                Double dec = constant(p.getCoord2());
-                return ra == null || dec == null ? null : new Shape.Point(ra, dec);
-            }
-            if (op instanceof CircleFunction c) {
-                Shape.Point center = centre(c.getCenter(), c.getCoord1(), c.getCoord2());
-                Double r = constant(c.getRadius());
-                return center == null || r == null ? null : new Shape.Circle("ICRS", center.ra(), center.dec(), r);
-            }
-            if (op instanceof BoxFunction b) {
-                Shape.Point center = centre(b.getCenter(), b.getCoord1(), b.getCoord2());
-                Double w = constant(b.getWidth());
-                Double h = constant(b.getHeight());
-                return center == null || w == null || h == null ? null
-                        : new Shape.Box("ICRS", center.ra(), center.dec(), w, h);
-            }
-            if (op instanceof PolygonFunction p) {
-                List<Double> coords = new ArrayList<>();
-                for (ADQLOperand v : polygonVertices(p)) {
-                    Shape s = v.isGeometry() ? constantShape(v) : null;
-                    if (s instanceof Shape.Point pt) {
-                        coords.add(pt.ra());
-                        coords.add(pt.dec());
-                    } else {
-                        Double d = constant(v);
-                        if (d == null) {
-                            return null;
-                        }
-                        coords.add(d);
-                    }
-                }
-                return new Shape.Polygon("ICRS", coords.stream().mapToDouble(Double::doubleValue).toArray());
-            }
-        } catch (IllegalArgumentException invalid) {
-            // not a valid constant region: no pre-filter, the exact test reports or handles it
-            return null;
-        }
-        return null;
-    }
-
-    private static Shape.Point centre(GeometryValue<GeometryFunction> center, ADQLOperand c1, ADQLOperand c2) {
-        if (center != null) {
-            return constantShape(center) instanceof Shape.Point p ? p : null;
-        }
-        Double ra = constant(c1);
-        Double dec = constant(c2);
-        return ra == null || dec == null ? null : new Shape.Point(ra, dec);
-    }
-
-    private static Double constant(ADQLOperand op) {
-        op = unwrap(op);
-        if (op instanceof NumericConstant n) {
-            return n.getNumericValue();
-        }
-        if (op instanceof NegativeOperand n) {
-            Double d = constant(n.getOperand());
-            return d == null ? null : -d;
-        }
-        return null;
-    }
-
-    private static boolean isOne(ADQLOperand op) {
-        Double d = constant(op);
-        return d != null && d == 1;
-    }
-
-    private static ADQLOperand unwrap(ADQLOperand op) {
-        while (op instanceof WrappedOperand w) {
-            op = w.getOperand();
-        }
-        return op;
     }
 
     // ---------------------------------------------------------------- functions
@@ -602,7 +526,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         if (fct.getType() == SQLFunctionType.AVG) {
             // Derby averages integers as integers
             return "AVG(" + (fct.isDistinct() ? "DISTINCT " : "") + "CAST(" + translate(fct.getParameter(0))
-                    + " AS DOUBLE))";
+                    + " AS " + doubleType() + "))";
         }
         return super.translate(fct);
     }
@@ -619,7 +543,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             case CEILING -> "CEIL(" + p.get(0) + ")";
             case LOG -> "LN(" + p.get(0) + ")";
             case PI -> "PI()";
-            case RAND -> p.isEmpty() ? "RANDOM()" : "RAND(CAST(" + p.get(0) + " AS INTEGER))";
+            case RAND -> p.isEmpty() ? "RANDOM()" : seededRandom("CAST(" + p.get(0) + " AS INTEGER)");
             case MOD -> fn("MOD", p.get(0), p.get(1));
             case POWER -> fn("POWER", p.get(0), p.get(1));
             case ROUND -> fn("ROUND", p.get(0), p.size() > 1 ? "CAST(" + p.get(1) + " AS INTEGER)" : "0");
@@ -647,7 +571,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                 return value.isString() && !value.isNumeric() ? fn("TO_TIMESTAMP", v) : "CAST(" + v + " AS TIMESTAMP)";
             }
             case "SMALLINT", "INTEGER", "BIGINT", "REAL", "DOUBLE PRECISION" -> {
-                String type = name.equals("DOUBLE PRECISION") ? "DOUBLE" : name;
+                String type = name.equals("DOUBLE PRECISION") ? doubleType() : name;
                 if (value.isString() && !value.isNumeric()) {
                     // Derby cannot cast text to DOUBLE
                     return "CAST(" + fn("TO_DOUBLE", v) + " AS " + type + ")";
@@ -660,7 +584,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
     @Override
     public String translate(InUnitFunction fct) throws TranslationException {
-        ADQLOperand value = unwrap(fct.getValue());
+        ADQLOperand value = Operands.unwrap(fct.getValue());
         String target = fct.getTargetUnit() instanceof StringConstant s ? s.getValue() : null;
         String source = value instanceof ADQLColumn c && c.getDBLink() instanceof ModelTables.ModelDBColumn m
                 ? m.column().unit() : null;
@@ -758,7 +682,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         }
         if (fct instanceof PolygonFunction p) {
             List<String> args = new ArrayList<>();
-            for (ADQLOperand v : polygonVertices(p)) {
+            for (ADQLOperand v : Operands.polygonVertices(p)) {
                 String[] xy = v.isGeometry() ? pointArgs(v) : null;
                 if (xy != null) {
                     args.add(xy[0]);
@@ -850,21 +774,18 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         return new String[] {fn("COORD1", p), fn("COORD2", p)};
     }
 
-    /** The vertex operands of a POLYGON: numbers, or points (ADQL 2.1); the coordinate system is skipped. */
-    private static List<ADQLOperand> polygonVertices(PolygonFunction p) {
-        List<ADQLOperand> out = new ArrayList<>();
-        ADQLOperand[] params = p.getParameters();
-        for (int i = 0; i < params.length; i++) {
-            // the first parameter is the (deprecated) coordinate system, a string
-            if (i == 0 && params[i].isString() && !params[i].isNumeric()) {
-                continue;
-            }
-            out.add(params[i]);
-        }
-        return out;
+    /** The SQL name of the double-precision type in casts. */
+    protected String doubleType() {
+        return "DOUBLE";
     }
 
-    private static String fn(String name, String... args) {
+    /** ADQL {@code RAND(seed)}, with the seed already an SQL integer expression. */
+    protected String seededRandom(String seed) {
+        return "RAND(" + seed + ")";
+    }
+
+    /** A call of a Meridian function ({@code "MERIDIAN"."NAME"(args)}), installed by the backend. */
+    protected static String fn(String name, String... args) {
         return FN_SCHEMA + '"' + name + "\"(" + String.join(", ", args) + ")";
     }
 
@@ -902,10 +823,5 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     @Override
     public Object translateGeometryToDB(Region region) throws ParseException {
         throw new ParseException("Geometries are written to Derby as STC-S text, not from ADQLlib regions.");
-    }
-
-    /** The result columns' DB columns, exposed for tests of the translation. */
-    static DBColumn[] resulting(ADQLSet set) {
-        return set.getResultingColumns();
     }
 }

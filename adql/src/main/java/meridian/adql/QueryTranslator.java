@@ -27,6 +27,9 @@ public final class QueryTranslator {
     /** Longest query text accepted, in characters. */
     public static final int MAX_QUERY_LENGTH = 100_000;
 
+    /** ICRS with any reference position and flavour; an empty coordinate system means ICRS too. */
+    private static final List<String> ALLOWED_COORDSYS = List.of("ICRS * *");
+
     private final Supplier<? extends AdqlTranslator> dialect;
 
     /** @param dialect makes a fresh dialect translator for each query */
@@ -34,9 +37,27 @@ public final class QueryTranslator {
         this.dialect = dialect;
     }
 
-    /** The translator for the embedded Derby database (needs {@code GeometryFunctions.derbyInstaller()}). */
+    /**
+     * The translator for the embedded Derby database.
+     *
+     * @return a translator whose SQL needs the functions of {@code GeometryFunctions.derbyInstaller()}
+     */
     public static QueryTranslator derby() {
         return new QueryTranslator(DerbyTranslator::new);
+    }
+
+    /** The translator for PostgreSQL with pgSphere (needs {@code PostgresBackend}'s functions). */
+    public static QueryTranslator postgres() {
+        return new QueryTranslator(PostgresTranslator::new);
+    }
+
+    /** The translator for a backend by its {@code database.kind} name ({@code derby}, {@code postgresql}). */
+    public static QueryTranslator forBackend(String kind) {
+        return switch (kind) {
+            case "derby" -> derby();
+            case "postgresql" -> postgres();
+            default -> throw new IllegalArgumentException("no ADQL translator for database kind " + kind);
+        };
     }
 
     /**
@@ -75,6 +96,8 @@ public final class QueryTranslator {
         ADQLParser parser = new ADQLParser(version.parserVersion(), null, null, AdqlFeatures.featureSet());
         parser.setQueryChecker(new ScopedChecker(ModelTables.of(model), List.<FunctionDef>of()));
         try {
+            // positions are stored in ICRS and never transformed: refuse other frames rather than mix them
+            parser.setAllowedCoordSys(ALLOWED_COORDSYS);
             return parser.parseQuery(adql);
         } catch (UnresolvedIdentifiersException e) {
             throw AdqlErrors.unresolved(e, adql, version.parserVersion(), model);

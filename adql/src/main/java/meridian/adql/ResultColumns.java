@@ -15,9 +15,12 @@ import adql.query.operand.function.InUnitFunction;
 import adql.query.operand.function.SQLFunction;
 import adql.query.operand.function.conditional.CoalesceFunction;
 import adql.query.operand.function.SQLFunctionType;
+import adql.query.operand.function.geometry.AreaFunction;
 import adql.query.operand.function.geometry.BoxFunction;
 import adql.query.operand.function.geometry.CentroidFunction;
 import adql.query.operand.function.geometry.CircleFunction;
+import adql.query.operand.function.geometry.DistanceFunction;
+import adql.query.operand.function.geometry.ExtractCoord;
 import adql.query.operand.function.geometry.PointFunction;
 import adql.query.operand.function.geometry.PolygonFunction;
 import java.util.ArrayList;
@@ -88,6 +91,12 @@ final class ResultColumns {
         }
         if (op instanceof PolygonFunction || op instanceof BoxFunction) {
             return geometry(name, "*", "polygon");
+        }
+        if (op instanceof DistanceFunction || op instanceof ExtractCoord) {
+            return Column.of(name, Datatype.DOUBLE).unit("deg").build();
+        }
+        if (op instanceof AreaFunction) {
+            return Column.of(name, Datatype.DOUBLE).unit("deg**2").ucd("phys.angArea").build();
         }
         if (op instanceof ADQLColumn c && c.getDBLink() instanceof ModelTables.ModelDBColumn m) {
             return renamed(m.column(), name);

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * ADQL constructs run end to end on Derby: each case is a query and the rows it must return
+ * ADQL constructs run end to end on Derby (or PostgreSQL, see {@link TestArchive}): each case is a query and the rows it must return
  * (values joined by {@code |}, rows by {@code ;}, see {@link TestArchive#text}). The six ObsCore
  * rows a..f are described in {@link TestArchive}.
  */
@@ -106,6 +106,13 @@ class AdqlGoldenTest {
             SELECT o.obs_id, p.archive_id FROM ivoa.obscore AS o LEFT OUTER JOIN archive.product_files AS p ON p.product_id = o.obs_publisher_did WHERE o.calib_level >= 2 ORDER BY 1, 2 # a|A.fits;a|A.png;b|B.fits;d|null;e|null
             SELECT obs_collection, COUNT(*) AS n, AVG(calib_level), MIN(s_ra), MAX(obs_id), SUM(access_estsize) FROM ivoa.obscore GROUP BY obs_collection HAVING COUNT(*) > 1 ORDER BY obs_collection # DEMO|3|1.666667|10|f|2148;OTHER|2|1.5|0.2|d|7
             SELECT obs_collection, COUNT(*) AS n FROM ivoa.obscore GROUP BY obs_collection ORDER BY n DESC, obs_collection # DEMO|3;OTHER|2;POLAR|1
+            SELECT calib_level AS cl, COUNT(*) AS n FROM ivoa.obscore GROUP BY cl HAVING COUNT(*) >= 2      # 2|3
+            SELECT calib_level * 2 AS c2, COUNT(*) FROM ivoa.obscore GROUP BY calib_level * 2 ORDER BY c2   # 0|1;2|1;4|3;6|1
+            SELECT TOP 3 obs_id FROM ivoa.obscore ORDER BY DISTANCE(POINT(s_ra, s_dec), POINT(10, 20))     # a;b;c
+            SELECT obs_id, NULL FROM ivoa.obscore WHERE target_name IS NOT NULL AND obs_id <> 'a' ORDER BY 1 # b|null;c|null;e|null;f|null
+            SELECT o.obs_id, p.archive_id FROM ivoa.obscore AS o, archive.product_files AS p WHERE p.product_id = o.obs_publisher_did ORDER BY 2 # a|A.fits;a|A.png;b|B.fits
+            SELECT from_table, from_column, target_table, target_column FROM TAP_SCHEMA.keys JOIN TAP_SCHEMA.key_columns USING (key_id) WHERE from_table = 'archive.product_files' # archive.product_files|product_id|ivoa.obscore|obs_publisher_did
+            SELECT o.obs_id, s.id FROM ivoa.obscore AS o JOIN test.stars AS s ON 1 = CONTAINS(POINT(s.ra, s.dec), CIRCLE(o.s_ra, o.s_dec, 0.1)) ORDER BY 1, 2 # a|1;a|2
             """)
     void setsSubqueriesJoinsAndGroups(String adql, String expected) throws Exception {
         check(adql, expected);

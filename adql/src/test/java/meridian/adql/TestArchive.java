@@ -2,6 +2,7 @@ package meridian.adql;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,11 +12,13 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import meridian.sql.Database;
 import meridian.sql.DatabaseConfig;
 import meridian.sql.archive.ArchiveModel;
 import meridian.sql.backend.DerbyBackend;
+import meridian.sql.backend.PostgresBackend;
 import meridian.sql.geom.GeometryFunctions;
 import meridian.sql.model.Column;
 import meridian.sql.model.Datatype;
@@ -24,7 +27,8 @@ import meridian.sql.model.Schema;
 import meridian.sql.model.Table;
 
 /**
- * An embedded Derby archive with a few known ObsCore rows, product files, and a small table
+ * An archive (embedded Derby, or with {@code MERIDIAN_TEST_DB=postgresql} a scratch database on
+ * the server at {@code MERIDIAN_TEST_PG_URL}, see the server module's {@code TestDatabases}) with a few known ObsCore rows, product files, and a small table
  * {@code test.stars} whose column names are awkward for SQL ({@code dec}, {@code size},
  * {@code "Group"}). {@link #rows} runs ADQL end to end: translate, execute, convert.
  */
@@ -32,7 +36,8 @@ final class TestArchive implements AutoCloseable {
 
     final MetadataModel model;
     final Database db;
-    final QueryTranslator translator = QueryTranslator.derby();
+    final QueryTranslator translator;
+    private final String scratch;
 
     TestArchive(Path dir) throws SQLException {
         Table stars = new Table("test", "stars", "table", "Stars with awkward column names", null, List.of(
@@ -44,8 +49,18 @@ final class TestArchive implements AutoCloseable {
                 List.of("id"), List.of(), 1, new Table.Position("ra", "dec"));
         model = ArchiveModel.create("archive", "Test")
                 .with(new Schema("test", "test tables", null, List.of(stars), 9));
-        db = Database.open(DatabaseConfig.derby(dir.resolve("db")),
-                new DerbyBackend(List.of(GeometryFunctions.derbyInstaller())), model);
+        if ("postgresql".equals(System.getenv("MERIDIAN_TEST_DB"))) {
+            scratch = "meridian_adql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            admin("CREATE DATABASE " + scratch);
+            db = Database.open(new DatabaseConfig("postgresql", null, pgUrl() + scratch, pgUser(), null, 4),
+                    new PostgresBackend(), model);
+            translator = QueryTranslator.postgres();
+        } else {
+            scratch = null;
+            db = Database.open(DatabaseConfig.derby(dir.resolve("db")),
+                    new DerbyBackend(List.of(GeometryFunctions.derbyInstaller())), model);
+            translator = QueryTranslator.derby();
+        }
         fill();
     }
 
@@ -169,5 +184,32 @@ final class TestArchive implements AutoCloseable {
     @Override
     public void close() {
         db.close();
+        if (scratch != null) {
+            try {
+                admin("DROP DATABASE IF EXISTS " + scratch + " WITH (FORCE)");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot drop the scratch database " + scratch, e);
+            }
+        }
+    }
+
+    private static String pgUrl() {
+        String url = System.getenv("MERIDIAN_TEST_PG_URL");
+        if (url == null || !url.endsWith("/")) {
+            throw new IllegalStateException("MERIDIAN_TEST_DB=postgresql needs MERIDIAN_TEST_PG_URL=jdbc:postgresql://host:port/");
+        }
+        return url;
+    }
+
+    private static String pgUser() {
+        String user = System.getenv("MERIDIAN_TEST_PG_USER");
+        return user == null ? "meridian" : user;
+    }
+
+    private static void admin(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(pgUrl() + "postgres", pgUser(), null);
+             Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
 }

@@ -9,7 +9,9 @@ import meridian.server.tap.QueryPlanner;
 import meridian.server.vosi.LanguageFeature;
 import meridian.sql.Database;
 import meridian.sql.archive.ArchiveModel;
+import meridian.sql.backend.Backend;
 import meridian.sql.backend.DerbyBackend;
+import meridian.sql.backend.PostgresBackend;
 import meridian.sql.geom.GeometryFunctions;
 
 /**
@@ -18,10 +20,12 @@ import meridian.sql.geom.GeometryFunctions;
  */
 public final class Archive implements AutoCloseable {
 
+    private final MeridianConfig config;
     private final Database database;
     private final MeridianServer.Parts parts;
 
-    private Archive(Database database, QueryPlanner planner, List<LanguageFeature> features) {
+    private Archive(MeridianConfig config, Database database, QueryPlanner planner, List<LanguageFeature> features) {
+        this.config = config;
         this.database = database;
         this.parts = new MeridianServer.Parts(database, planner, features);
     }
@@ -29,12 +33,20 @@ public final class Archive implements AutoCloseable {
     /** Opens the archive the configuration describes, creating its tables when they are missing. */
     public static Archive open(MeridianConfig config) throws SQLException {
         var dbConfig = config.databaseConfig();
-        if (!"derby".equals(dbConfig.kind())) {
-            throw new IllegalArgumentException("database.kind " + dbConfig.kind() + " is not supported yet");
-        }
-        Database db = Database.open(dbConfig, new DerbyBackend(List.of(GeometryFunctions.derbyInstaller())),
+        Backend backend = switch (dbConfig.kind()) {
+            case "derby" -> new DerbyBackend(List.of(GeometryFunctions.derbyInstaller()));
+            case "postgresql" -> new PostgresBackend();
+            default -> throw new IllegalArgumentException("database.kind " + dbConfig.kind() + " is not supported");
+        };
+        Database db = Database.open(dbConfig, backend,
                 ArchiveModel.create(config.archive().schema(), config.service().title()));
-        return new Archive(db, new AdqlQueryPlanner(QueryTranslator.derby()), AdqlQueryPlanner.features());
+        return new Archive(config, db, new AdqlQueryPlanner(QueryTranslator.forBackend(backend.name())),
+                AdqlQueryPlanner.features());
+    }
+
+    /** The configuration the archive was opened with. */
+    public MeridianConfig config() {
+        return config;
     }
 
     public Database database() {

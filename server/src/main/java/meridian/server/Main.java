@@ -5,7 +5,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import meridian.server.config.ConfigException;
+import meridian.ingest.CollectionDefinition;
+import meridian.ingest.IngestOptions;
+import meridian.ingest.IngestReport;
+import meridian.ingest.Ingestor;
+import meridian.ingest.TextProgressBar;
 import meridian.server.config.MeridianConfig;
+import meridian.server.files.Collections;
 import org.eclipse.jetty.server.Server;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +20,7 @@ import picocli.CommandLine.Option;
 /** The {@code meridian} command line: {@code serve}, {@code ingest}. */
 @Command(name = "meridian", mixinStandardHelpOptions = true, version = "Meridian 0.1",
         description = "An IVOA data server: TAP, ObsCore, SSA, DataLink, SODA.",
-        subcommands = {Main.Serve.class})
+        subcommands = {Main.Serve.class, Main.Ingest.class})
 public final class Main implements Callable<Integer> {
 
     @Override
@@ -57,6 +63,47 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Ingest (or update) a collection declared in a YAML file; exit status 1 if any file failed.")
+    static final class Ingest implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @CommandLine.Parameters(index = "0", paramLabel = "COLLECTION.yaml", description = "collection definition")
+        Path definition;
+
+        @Option(names = "--prune", description = "remove the rows of files that no longer exist")
+        boolean prune;
+
+        @Option(names = "--dry-run", description = "read and check everything, write nothing")
+        boolean dryRun;
+
+        @Option(names = "--no-previews", description = "do not draw previews for products that have none")
+        boolean noPreviews;
+
+        @Override
+        public Integer call() throws Exception {
+            MeridianConfig config = common.load();
+            CollectionDefinition def;
+            try {
+                def = CollectionDefinition.load(definition);
+            } catch (java.io.IOException e) {
+                System.err.println("meridian: " + e.getMessage());
+                return 2;
+            }
+            try (Archive archive = Archive.open(config)) {
+                Collections collections = new Collections(config);
+                IngestOptions options = IngestOptions.defaults().withPrune(prune).withDryRun(dryRun)
+                        .withPreviews(!noPreviews);
+                IngestReport report = new Ingestor(archive.database(),
+                        collections.settings(collections.accessUrlBase(config.port())))
+                        .ingest(def, options, TextProgressBar.onStandardError());
+                System.out.print(report.summary());
+                return report.succeeded() ? 0 : 1;
+            }
+        }
+    }
+
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "Serve the archive over HTTP (creates the archive, with demo data, when it is empty).")
     static final class Serve implements Callable<Integer> {
@@ -80,6 +127,13 @@ public final class Main implements Callable<Integer> {
                 Server server = MeridianServer.create(config, archive.parts(), host, p);
                 server.start();
                 int actual = ((org.eclipse.jetty.server.ServerConnector) server.getConnectors()[0]).getLocalPort();
+                if (!noDemo && DemoData.archiveIsEmpty(archive)) {
+                    System.out.println("The archive is empty: generating and ingesting the demo collections...");
+                    Collections collections = new Collections(config);
+                    for (IngestReport report : DemoData.load(archive, collections, collections.accessUrlBase(actual))) {
+                        System.out.print(report.summary());
+                    }
+                }
                 String shown = host.equals("0.0.0.0") ? "localhost" : host;
                 String base = "http://" + shown + ":" + actual;
                 System.out.println("Meridian is serving " + config.dataDir());

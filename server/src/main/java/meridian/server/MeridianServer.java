@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import meridian.server.config.MeridianConfig;
+import meridian.server.files.Collections;
+import meridian.server.files.FileServlet;
 import meridian.server.http.CorsFilter;
 import meridian.server.http.ServiceUrls;
 import meridian.server.http.VoErrorHandler;
@@ -118,6 +120,7 @@ public final class MeridianServer {
         List<Example> examples = Example.load(config.baseDir().resolve("conf/examples.yaml"),
                 config.archive().schema());
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
+        ctx.addServlet(new ServletHolder("files", new FileServlet(new Collections(config)::locator)), "/files/*");
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
 
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -66,10 +66,16 @@ public final class TestPlanner implements QueryPlanner {
                 + " JOIN {TAP_UPLOAD.more} b ON a.\"id\" = b.\"id\"");
     }
 
-    /** Installs {@code APP.MERIDIAN_TEST_SLEEP(ms)} (idempotent). */
+    /** Installs {@code APP.MERIDIAN_TEST_SLEEP(ms)} (idempotent): Java on Derby, pg_sleep on PostgreSQL. */
     static void installSleep(Database db) throws SQLException {
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
             c.setAutoCommit(true);
+            if ("postgresql".equals(db.backend().name())) {
+                st.execute("CREATE SCHEMA IF NOT EXISTS app");
+                st.execute("CREATE OR REPLACE FUNCTION app.meridian_test_sleep(ms integer) RETURNS integer"
+                        + " LANGUAGE plpgsql VOLATILE AS $$ BEGIN PERFORM pg_sleep(ms / 1000.0); RETURN 0; END $$");
+                return;
+            }
             try {
                 st.execute("CREATE FUNCTION APP.MERIDIAN_TEST_SLEEP(MS INT) RETURNS INT PARAMETER STYLE JAVA"
                         + " NO SQL LANGUAGE JAVA EXTERNAL NAME 'meridian.server.TestPlanner.sleep'");

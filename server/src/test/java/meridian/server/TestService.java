@@ -18,10 +18,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A real Meridian server for integration tests: a fresh Derby archive in a temporary
- * directory holding {@link #ROWS} known ObsCore rows (and their product files), served by Jetty
+ * A real Meridian server for integration tests: a fresh archive (embedded Derby in a temporary
+ * directory, or a scratch PostgreSQL database when {@link TestDatabases#postgres()}) holding {@link #ROWS} known ObsCore rows (and their product files), served by Jetty
  * on 127.0.0.1 on a free port. Start once per test class; {@link #close} stops the server by its
- * own handle and deletes the directory.
+ * own handle and deletes the directory and the scratch database.
  */
 public final class TestService implements AutoCloseable {
 
@@ -52,7 +52,11 @@ public final class TestService implements AutoCloseable {
     public static TestService start(UnaryOperator<MeridianConfig> configure, BiFunction<QueryPlanner, Database, QueryPlanner> planner)
             throws Exception {
         Path dir = Files.createTempDirectory("meridian-it");
-        MeridianConfig config = configure.apply(MeridianConfig.load(Path.of("../conf/meridian.yaml")).withDataDir(dir));
+        MeridianConfig base = MeridianConfig.load(Path.of("../conf/meridian.yaml")).withDataDir(dir);
+        if (TestDatabases.postgres()) {
+            base = base.withDatabase(TestDatabases.createPostgres());
+        }
+        MeridianConfig config = configure.apply(base);
         TestService s = new TestService(dir, config, planner);
         s.archive = Archive.open(config);
         insertRows(s.archive, config.archive().schema());
@@ -114,7 +118,7 @@ public final class TestService implements AutoCloseable {
                     + " \"facility_name\", \"instrument_name\", \"obs_release_date\", \"s_xel1\", \"s_xel2\","
                     + " \"em_xel\", \"t_xel\", \"pol_xel\", \"o_ucd\")"
                     + " VALUES (?, 2, ?, ?, ?, ?, 'application/fits', ?, ?, ?, ?, 0.1, ?, ?, ?, 600, ?, ?, 2000,"
-                    + " 'Test Telescope', 'TSPEC', TIMESTAMP('2020-01-01 00:00:00'), ?, ?, ?, 1, 1,"
+                    + " 'Test Telescope', 'TSPEC', CAST('2020-01-01 00:00:00' AS TIMESTAMP), ?, ?, ?, 1, 1,"
                     + " 'phot.flux.density;em.wl')");
                  PreparedStatement files = c.prepareStatement("INSERT INTO \"" + schema + "\".\"product_files\""
                          + " (\"product_id\", \"archive_id\", \"category\", \"extension\", \"original_filename\","
@@ -169,6 +173,7 @@ public final class TestService implements AutoCloseable {
     public void close() throws Exception {
         server.stop();
         archive.close();
+        TestDatabases.drop(config.databaseConfig());
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -21,6 +21,9 @@ import meridian.sql.model.Table;
  */
 public final class TapSchemaWriter {
 
+    /** An SQL NULL of type INTEGER (PostgreSQL, unlike Derby, refuses a VARCHAR NULL for an INTEGER column). */
+    private static final Object NULL_INT = new Object();
+
     private final Backend backend;
 
     public TapSchemaWriter(Backend backend) {
@@ -57,7 +60,7 @@ public final class TapSchemaWriter {
                     for (Column col : t.columns()) {
                         int size = col.maxLength();
                         set(columns, t.qualifiedName(), col.name(), col.datatype().voName(), col.arraysize(),
-                                size < 0 ? null : size, col.xtype(), col.unit(), col.ucd(), col.utype(),
+                                size < 0 ? NULL_INT : size, col.xtype(), col.unit(), col.ucd(), col.utype(),
                                 col.description(), flag(col.principal()), flag(col.indexed()), flag(col.std()),
                                 index++);
                         columns.addBatch();
@@ -93,7 +96,9 @@ public final class TapSchemaWriter {
     private static void set(PreparedStatement ps, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
-            if (v == null) {
+            if (v == NULL_INT) {
+                ps.setNull(i + 1, Types.INTEGER);
+            } else if (v == null) {
                 ps.setNull(i + 1, Types.VARCHAR);
             } else if (v instanceof Integer n) {
                 ps.setInt(i + 1, n);

@@ -26,7 +26,8 @@ public record MeridianConfig(Service service, Archive archive, Database database
     }
 
     /** {@code archive:} where data lives and the archive's schema. */
-    public record Archive(@JsonProperty("data_dir") String dataDir, String schema) {
+    public record Archive(@JsonProperty("data_dir") String dataDir, String schema,
+                          @JsonProperty("collections_dir") String collectionsDir) {
     }
 
     /** {@code database:} which backend. */
@@ -120,15 +121,27 @@ public record MeridianConfig(Service service, Archive archive, Database database
         return new MeridianConfig(service, archive, database, newTap, baseDir);
     }
 
+    /** A copy with another {@code database:} section (tests point the archive at a scratch database). */
+    public MeridianConfig withDatabase(Database newDatabase) {
+        return new MeridianConfig(service, archive, newDatabase, tap, baseDir);
+    }
+
     /** A copy with another data directory (the {@code --data} option). */
     public MeridianConfig withDataDir(Path dataDir) {
-        return new MeridianConfig(service, new Archive(dataDir.toAbsolutePath().toString(), archive.schema()),
+        return new MeridianConfig(service, new Archive(dataDir.toAbsolutePath().toString(), archive.schema(),
+                archive.collectionsDir()),
                 database, tap, baseDir);
     }
 
     /** The data directory, absolute. */
     public Path dataDir() {
         String d = archive.dataDir() == null ? "data" : archive.dataDir();
+        return baseDir.resolve(d).toAbsolutePath().normalize();
+    }
+
+    /** The directory of collection definitions served and ingested, absolute. */
+    public Path collectionsDir() {
+        String d = archive.collectionsDir() == null ? "conf/collections" : archive.collectionsDir();
         return baseDir.resolve(d).toAbsolutePath().normalize();
     }
 

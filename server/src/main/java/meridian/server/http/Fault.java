@@ -43,6 +43,11 @@ public class Fault extends RuntimeException {
         return new Fault(413, message, null);
     }
 
+    /** 416: the requested byte range is outside the file (the caller sets Content-Range). */
+    public static Fault rangeNotSatisfiable(String message) {
+        return new Fault(416, message, null);
+    }
+
     /** 503: the service is overloaded or going down; the client may retry. */
     public static Fault busy(String message) {
         return new Fault(503, message, null);

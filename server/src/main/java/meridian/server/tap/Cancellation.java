@@ -52,11 +52,8 @@ public final class Cancellation {
     public void throwIfCancelled(Throwable cause) {
         String r = reason();
         if (r != null) {
-            QueryCancelledException e = new QueryCancelledException(r);
-            if (cause != null) {
-                e.initCause(cause);
-            }
-            throw e;
+            // the cause goes to the constructor: Throwable.initCause fails once a null cause was set
+            throw new QueryCancelledException(r, cause);
         }
     }
 }

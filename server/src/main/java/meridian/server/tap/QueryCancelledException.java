@@ -6,6 +6,11 @@ import meridian.server.http.Fault;
 public final class QueryCancelledException extends Fault {
 
     public QueryCancelledException(String reason) {
-        super(503, reason, null);
+        this(reason, null);
+    }
+
+    /** @param cause the database's report of the cancelled statement, or null */
+    public QueryCancelledException(String reason, Throwable cause) {
+        super(503, reason, cause);
     }
 }

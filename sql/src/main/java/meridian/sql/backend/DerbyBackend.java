@@ -87,10 +87,10 @@ public class DerbyBackend implements Backend {
             }
         }
         if (table.position() != null) {
+            String ra = table.column(table.position().raColumn()).orElseThrow().name();
+            String dec = table.column(table.position().decColumn()).orElseThrow().name();
             sb.append(", ").append(quote(SkyCells.COLUMN)).append(" INTEGER GENERATED ALWAYS AS (")
-                    .append(SkyCells.sqlExpression(quote(table.position().raColumn()),
-                            quote(table.position().decColumn())))
-                    .append(')');
+                    .append(SkyCells.sqlExpression(quote(ra), quote(dec))).append(')');
         }
         if (!table.primaryKey().isEmpty()) {
             sb.append(", PRIMARY KEY (");
@@ -107,8 +107,8 @@ public class DerbyBackend implements Backend {
             }
         }
         if (table.position() != null) {
-            out.add("CREATE INDEX " + quote(indexName(table, n)) + " ON " + qualified(table)
-                    + " (" + quote(SkyCells.COLUMN) + ")");
+            out.add("CREATE INDEX " + quote(SkyCells.indexName(table.schema(), table.name())) + " ON "
+                    + qualified(table) + " (" + quote(SkyCells.COLUMN) + ")");
         }
         return out;
     }

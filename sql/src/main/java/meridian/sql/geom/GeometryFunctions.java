@@ -18,7 +18,8 @@ import meridian.sql.backend.DerbyFunctionInstaller;
  * numeric functions ADQL has and Derby lacks ({@code ROUND}, {@code TRUNCATE}, {@code POWER},
  * {@code MOD}) or cannot cast ({@code TO_TEXT} for numbers, {@code TO_DOUBLE} for text, {@code TO_TIMESTAMP} for ISO-8601
  * text with a {@code T}). Every function is declared {@code RETURNS NULL ON NULL INPUT}, so SQL NULL in
- * gives NULL out; malformed STC-S raises an SQL error naming the text.
+ * gives NULL out, and so does blank STC-S text; malformed STC-S raises an SQL error naming the
+ * text.
  *
  * <p>The public static methods are the function bodies; they are also usable from Java.
  * Thread-safe.
@@ -65,8 +66,11 @@ public final class GeometryFunctions {
 
     /**
      * An installer creating every function above in schema {@value #SCHEMA} unless it exists
-     * (checked in SYS.SYSALIASES), so running it at every start is harmless. Pass it to
+     * (checked in SYS.SYSALIASES), so running it at every start is harmless. An existing function
+     * is kept as it is: a changed signature needs a new function name. Pass it to
      * {@code new DerbyBackend(List.of(GeometryFunctions.derbyInstaller()))}.
+     *
+     * @return the installer
      */
     public static DerbyFunctionInstaller derbyInstaller() {
         return (connection, backend) -> {
@@ -106,79 +110,178 @@ public final class GeometryFunctions {
 
     // ---- constructors ----
 
+    /**
+     * @param ra RA, degrees
+     * @param dec Dec, degrees
+     * @return the point as STC-S
+     */
     public static String point(double ra, double dec) {
         return Stcs.format(new Shape.Point(ra, dec));
     }
 
+    /**
+     * @param ra centre RA
+     * @param dec centre Dec
+     * @param radius degrees
+     * @return the circle as STC-S
+     */
     public static String circle(double ra, double dec, double radius) {
         return Stcs.format(new Shape.Circle("ICRS", ra, dec, radius));
     }
 
+    /**
+     * @param ra centre RA
+     * @param dec centre Dec
+     * @param width degrees
+     * @param height degrees
+     * @return the box as STC-S
+     */
     public static String box(double ra, double dec, double width, double height) {
         return Stcs.format(new Shape.Box("ICRS", ra, dec, width, height));
     }
 
+    /**
+     * @param coords ra1, dec1, ra2, dec2...
+     * @return the polygon as STC-S
+     */
     public static String polygon(double... coords) {
         return Stcs.format(new Shape.Polygon("ICRS", coords));
     }
 
     // ---- predicates (1 true, 0 false) ----
 
+    /**
+     * @param ra RA
+     * @param dec Dec
+     * @param cra centre RA
+     * @param cdec centre Dec
+     * @param radius degrees
+     * @return 1 inside, 0 outside
+     */
     public static int inCircle(double ra, double dec, double cra, double cdec, double radius) {
         return SphericalGeometry.inCircle(ra, dec, cra, cdec, radius) ? 1 : 0;
     }
 
-    public static int containsPoint(double ra, double dec, String region) {
-        return SphericalGeometry.containsPoint(shape(region), ra, dec) ? 1 : 0;
+    /**
+     * @param ra RA
+     * @param dec Dec
+     * @param region STC-S
+     * @return 1 when (ra, dec) is in the region, else 0
+     */
+    public static Integer containsPoint(double ra, double dec, String region) {
+        Shape r = shape(region);
+        return r == null ? null : SphericalGeometry.containsPoint(r, ra, dec) ? 1 : 0;
     }
 
-    /** ADQL CONTAINS(inner, outer). */
-    public static int contains(String inner, String outer) {
-        return SphericalGeometry.contains(shape(outer), shape(inner)) ? 1 : 0;
+    /**
+     * ADQL CONTAINS(inner, outer).
+     *
+     * @param inner STC-S
+     * @param outer STC-S
+     * @return 1 when inner lies within outer, else 0
+     */
+    public static Integer contains(String inner, String outer) {
+        Shape i = shape(inner);
+        Shape o = shape(outer);
+        return i == null || o == null ? null : SphericalGeometry.contains(o, i) ? 1 : 0;
     }
 
-    public static int intersects(String a, String b) {
-        return SphericalGeometry.intersects(shape(a), shape(b)) ? 1 : 0;
+    /**
+     * @param a STC-S
+     * @param b STC-S
+     * @return 1 when the regions overlap, else 0
+     */
+    public static Integer intersects(String a, String b) {
+        Shape sa = shape(a);
+        Shape sb = shape(b);
+        return sa == null || sb == null ? null : SphericalGeometry.intersects(sa, sb) ? 1 : 0;
     }
 
     // ---- measures ----
 
+    /**
+     * @param ra1 RA
+     * @param dec1 Dec
+     * @param ra2 RA
+     * @param dec2 Dec
+     * @return the distance in degrees
+     */
     public static double distance(double ra1, double dec1, double ra2, double dec2) {
         return SphericalGeometry.distance(ra1, dec1, ra2, dec2);
     }
 
-    public static double geomDistance(String p1, String p2) {
-        return SphericalGeometry.distance(asPoint(p1), asPoint(p2));
+    /**
+     * @param p1 STC-S point
+     * @param p2 STC-S point
+     * @return the distance in degrees
+     */
+    public static Double geomDistance(String p1, String p2) {
+        Shape.Point a = asPoint(p1);
+        Shape.Point b = asPoint(p2);
+        return a == null || b == null ? null : SphericalGeometry.distance(a, b);
     }
 
-    public static double area(String region) {
-        return SphericalGeometry.area(shape(region));
+    /**
+     * @param region STC-S
+     * @return the area in square degrees
+     */
+    public static Double area(String region) {
+        Shape r = shape(region);
+        return r == null ? null : SphericalGeometry.area(r);
     }
 
+    /**
+     * @param region STC-S
+     * @return its centroid as an STC-S point
+     */
     public static String centroid(String region) {
-        return Stcs.format(SphericalGeometry.centroid(shape(region)));
+        Shape r = shape(region);
+        return r == null ? null : Stcs.format(SphericalGeometry.centroid(r));
     }
 
-    public static double coord1(String point) {
-        return asPoint(point).ra();
+    /**
+     * @param point STC-S point
+     * @return its RA
+     */
+    public static Double coord1(String point) {
+        Shape.Point p = asPoint(point);
+        return p == null ? null : p.ra();
     }
 
-    public static double coord2(String point) {
-        return asPoint(point).dec();
+    /**
+     * @param point STC-S point
+     * @return its Dec
+     */
+    public static Double coord2(String point) {
+        Shape.Point p = asPoint(point);
+        return p == null ? null : p.dec();
     }
 
+    /**
+     * @param region STC-S
+     * @return its frame ({@code ICRS}), empty when not given
+     */
     public static String coordsys(String region) {
-        return shape(region).frame();
+        Shape r = shape(region);
+        return r == null ? null : r.frame();
     }
 
-    /** Normalises an STC-S string (ADQL REGION). */
+    /**
+     * @param stcs STC-S text
+     * @return it normalised (ADQL REGION)
+     */
     public static String region(String stcs) {
-        return Stcs.format(shape(stcs));
+        Shape r = shape(stcs);
+        return r == null ? null : Stcs.format(r);
     }
 
     // ---- numeric helpers ----
 
-    /** ADQL ROUND(x, n): half away from zero, n may be negative. */
+    /**
+     * @param x value
+     * @param digits decimals (may be negative)
+     * @return ADQL ROUND: half away from zero
+     */
     public static double round(double x, int digits) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return x;
@@ -187,7 +290,11 @@ public final class GeometryFunctions {
                 .setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
-    /** ADQL TRUNCATE(x, n): towards zero, n may be negative. */
+    /**
+     * @param x value
+     * @param digits decimals (may be negative)
+     * @return ADQL TRUNCATE: towards zero
+     */
     public static double truncate(double x, int digits) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return x;
@@ -196,21 +303,36 @@ public final class GeometryFunctions {
                 .setScale(digits, java.math.RoundingMode.DOWN).doubleValue();
     }
 
+    /**
+     * @param x base
+     * @param y exponent
+     * @return x to the power y
+     */
     public static double power(double x, double y) {
         return Math.pow(x, y);
     }
 
-    /** ADQL MOD on any numbers: the remainder with the sign of x. */
+    /**
+     * @param x dividend
+     * @param y divisor
+     * @return ADQL MOD on any numbers: the remainder, with the sign of x
+     */
     public static double mod(double x, double y) {
         return x % y;
     }
 
-    /** A number as text: integral values without a fraction ({@code 2}, not {@code 2.0}). */
+    /**
+     * @param x a number
+     * @return it as text, integral values without a fraction ({@code 2}, not {@code 2.0})
+     */
     public static String toText(double x) {
         return Stcs.number(x);
     }
 
-    /** Text to a number (Derby cannot cast text to DOUBLE). */
+    /**
+     * @param text a number as text
+     * @return the number (Derby cannot cast text to DOUBLE)
+     */
     public static double toDouble(String text) {
         try {
             return Double.parseDouble(text.trim());
@@ -222,6 +344,9 @@ public final class GeometryFunctions {
     /**
      * An ISO-8601 date or timestamp ({@code 2020-01-02}, {@code 2020-01-02T03:04:05.5},
      * optionally ending in {@code Z}) as an SQL TIMESTAMP.
+     *
+     * @param iso the text
+     * @return the timestamp
      */
     public static java.sql.Timestamp toTimestamp(String iso) {
         String t = iso.trim();
@@ -244,7 +369,11 @@ public final class GeometryFunctions {
 
     private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
+    /** The shape of STC-S text; null for blank text, which archives use for "no region". */
     static Shape shape(String stcs) {
+        if (stcs.isBlank()) {
+            return null;
+        }
         Object[] last = LAST.get();
         if (stcs.equals(last[0])) {
             return (Shape) last[1];
@@ -257,9 +386,9 @@ public final class GeometryFunctions {
 
     private static Shape.Point asPoint(String stcs) {
         Shape s = shape(stcs);
-        if (s instanceof Shape.Point p) {
-            return p;
+        if (s == null || s instanceof Shape.Point) {
+            return (Shape.Point) s;
         }
-        throw new IllegalArgumentException("not a point: " + stcs.toUpperCase(Locale.ROOT).split(" ")[0]);
+        throw new IllegalArgumentException("not a point: " + stcs.trim().split("\\s+")[0].toUpperCase(Locale.ROOT));
     }
 }

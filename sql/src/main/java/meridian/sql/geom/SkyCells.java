@@ -30,6 +30,19 @@ public final class SkyCells {
     }
 
     /**
+     * The name of the index on the sky cell of a table: letters, digits and underscores only,
+     * so it can be named in an optimizer hint.
+     *
+     * @param schema the table's schema
+     * @param table  the table's name
+     * @return {@code ix_<schema>_<table>_cell}, shortened to fit Derby's 128 characters
+     */
+    public static String indexName(String schema, String table) {
+        String base = ("ix_" + schema + "_" + table).replaceAll("[^A-Za-z0-9_]", "_");
+        return (base.length() > 100 ? base.substring(0, 100) : base) + "_cell";
+    }
+
+    /**
      * The SQL expression computing the cell from the quoted RA and Dec columns; RA outside
      * [0, 360) and Dec outside [-90, 90] are clamped into the edge cells.
      */
@@ -39,6 +52,26 @@ public final class SkyCells {
                 + " ELSE FLOOR((" + dec + " + 90) * " + (int) (1 / CELL_DEG) + ") END AS INTEGER) * " + RA_CELLS
                 + " + CAST(CASE WHEN " + ra + " >= 360 THEN " + (RA_CELLS - 1) + " WHEN " + ra + " < 0 THEN 0"
                 + " ELSE FLOOR(" + ra + " * " + (int) (1 / CELL_DEG) + ") END AS INTEGER) END";
+    }
+
+    /**
+     * SQL bounds {@code low AND high} of the cells of the Dec band a cone of {@code radius} degrees
+     * around a Dec given as an SQL expression can reach: for {@code cell BETWEEN ...} when the centre
+     * is only known row by row (a cross-match).
+     *
+     * @param dec    SQL expression of the centre's Dec, degrees
+     * @param radius cone radius, degrees
+     * @return {@code "<low> AND <high>"}
+     */
+    public static String bandSql(String dec, double radius) {
+        double r = radius + 1e-9;
+        return zoneSql("(" + dec + ") - " + r) + " * " + RA_CELLS + " AND "
+                + zoneSql("(" + dec + ") + " + r) + " * " + RA_CELLS + " + " + (RA_CELLS - 1);
+    }
+
+    private static String zoneSql(String dec) {
+        return "CAST(CASE WHEN " + dec + " >= 90 THEN " + (ZONES - 1) + " WHEN " + dec + " <= -90 THEN 0"
+                + " ELSE FLOOR((" + dec + " + 90) * " + (int) (1 / CELL_DEG) + ") END AS INTEGER)";
     }
 
     /** The cell of a position, exactly as {@link #sqlExpression} computes it. */

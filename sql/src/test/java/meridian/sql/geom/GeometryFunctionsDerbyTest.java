@@ -54,6 +54,8 @@ class GeometryFunctionsDerbyTest {
         assertEquals(2.35, one("SELECT MERIDIAN.ROUND(2.345, 2)" + values));
         assertNull(one("SELECT MERIDIAN.AREA(CAST(NULL AS VARCHAR(10)))" + values));
         assertNull(one("SELECT MERIDIAN.IN_CIRCLE(CAST(NULL AS DOUBLE), 0, 0, 0, 1)" + values));
+        assertNull(one("SELECT MERIDIAN.AREA('')" + values));
+        assertNull(one("SELECT MERIDIAN.CONTAINS_POINT(1, 2, ' ')" + values));
         SQLException e = assertThrows(SQLException.class, () -> one("SELECT MERIDIAN.AREA('Blob 1 2')" + values));
         assertEquals(true, e.getMessage().contains("Blob") || e.getCause().getMessage().contains("Blob"), e.getMessage());
     }

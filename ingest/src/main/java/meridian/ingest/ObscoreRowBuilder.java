@@ -1,0 +1,239 @@
+package meridian.ingest;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import meridian.ingest.fits.CelestialWcs;
+import meridian.ingest.fits.LoadException;
+import meridian.ingest.fits.ProductDraft;
+import meridian.ingest.mapping.FieldRule;
+import meridian.sql.archive.ObscoreTable;
+import meridian.sql.model.Column;
+import meridian.sql.model.Datatype;
+
+/**
+ * Turns a loader's {@link ProductDraft} into a complete {@code ivoa.obscore} row, in this order
+ * (later steps win): what the file gives, the collection's declared metadata, the mapping rules,
+ * then the values the ingestor owns (identifiers, access, rights) and derived ones (t_max from
+ * the exposure, a circular s_region for spectra). Every value is typed for its column here, so a
+ * dry run finds the same errors a real run does. Thread-safe.
+ */
+final class ObscoreRowBuilder {
+
+    private static final Map<String, Column> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        for (Column c : ObscoreTable.table().columns()) {
+            COLUMNS.put(c.name(), c);
+        }
+    }
+
+    private final CollectionDefinition def;
+    private final IngestSettings settings;
+
+    ObscoreRowBuilder(CollectionDefinition def, IngestSettings settings) {
+        this.def = def;
+        this.settings = settings;
+    }
+
+    /**
+     * The row of {@code draft}.
+     *
+     * @param fileStem  science file name without extension (the default obs_id)
+     * @param accessUrl access URL of the science file
+     * @param sizeBytes size of the science file
+     * @throws LoadException when a required value is missing, a value has the wrong type or the
+     *                       obs_id does not match the collection's pattern
+     */
+    Map<String, Object> build(ProductDraft draft, String fileStem, String accessUrl, long sizeBytes)
+            throws LoadException {
+        Map<String, Object> v = new LinkedHashMap<>(draft.values());
+        String dpType = def.loader().dataproductType();
+        v.put("dataproduct_type", dpType);
+        v.put("calib_level", def.calibLevel());
+        if (def.facility() != null) {
+            v.put("facility_name", def.facility());
+        }
+        if (!v.containsKey("instrument_name") && !def.instruments().isEmpty()) {
+            v.put("instrument_name", def.instruments().get(0));
+        }
+        putIfAbsent(v, "dataproduct_subtype", def.dataproductSubtype());
+        if ("spectrum".equals(dpType)) {
+            putIfAbsent(v, "s_fov", draft.keywords().number("APERTURE"));
+            putIfAbsent(v, "s_fov", def.fov());
+            putIfAbsent(v, "o_ucd", "phot.flux.density;em.wl");
+        } else {
+            putIfAbsent(v, "o_ucd", "phot.flux.density");
+        }
+        for (String k : def.requiredKeywords()) {
+            if (!draft.keywords().has(k)) {
+                throw new LoadException("missing required keyword " + k);
+            }
+        }
+        for (Map.Entry<String, FieldRule> e : def.mapping().entrySet()) {
+            Column c = COLUMNS.get(e.getKey());
+            Object value;
+            try {
+                value = e.getValue().evaluate(draft.keywords(), c.unit());
+            } catch (IllegalArgumentException ex) {
+                throw new LoadException("mapping." + e.getKey() + ": " + ex.getMessage(), ex);
+            }
+            if (value != null) {
+                v.put(e.getKey(), value);
+            } else if (e.getValue().required()) {
+                throw new LoadException("missing required " + e.getValue().describeSource() + " for " + e.getKey());
+            }
+        }
+        Object base = v.get("obs_id");
+        String obsId = (base == null ? fileStem : text(base)) + draft.suffix();
+        if (!def.obsIdPattern().matcher(obsId).matches()) {
+            throw new LoadException("obs_id '" + obsId + "' does not match obs_id_pattern '"
+                    + def.obsIdPattern().pattern() + "'");
+        }
+        v.put("obs_id", obsId);
+        Object target = v.get("target_name");
+        if (target != null) {
+            String t = text(target);
+            v.put("target_name", def.canonicalTarget(t).orElse(t));
+        }
+        v.put("obs_collection", def.name());
+        v.put("obs_publisher_did", publisherDid(settings.authority(), def.name(), obsId));
+        v.put("publisher_id", "ivo://" + settings.authority());
+        v.put("access_url", accessUrl);
+        putIfAbsent(v, "access_format", def.access().format());
+        v.put("access_estsize", (sizeBytes + 1023) / 1024);
+        putIfAbsent(v, "data_rights", def.rights().dataRights());
+        putIfAbsent(v, "em_ucd", v.containsKey("em_min") ? "em.wl" : null);
+        putIfAbsent(v, "em_unit", v.containsKey("em_min") ? "m" : null);
+        derive(v);
+        return typed(v);
+    }
+
+    /** {@code ivo://<authority>/<collection>?<obs_id>}. */
+    static String publisherDid(String authority, String collection, String obsId) {
+        return "ivo://" + authority + "/" + collection + "?" + obsId;
+    }
+
+    private void derive(Map<String, Object> v) throws LoadException {
+        Double tmin = number(v, "t_min");
+        Double exp = number(v, "t_exptime");
+        if (tmin != null && v.get("t_max") == null && exp != null) {
+            v.put("t_max", tmin + exp / 86400);
+        }
+        Double ra = number(v, "s_ra");
+        Double dec = number(v, "s_dec");
+        if (ra != null && (ra < 0 || ra >= 360)) {
+            // 360.0 or -0.5 are positions written loosely, not errors
+            ra = ((ra % 360) + 360) % 360;
+            v.put("s_ra", ra);
+        }
+        if (dec != null && (dec < -90 || dec > 90)) {
+            throw new LoadException("s_dec " + dec + " is outside [-90, 90]");
+        }
+        Double fov = number(v, "s_fov");
+        if (v.get("s_region") == null && ra != null && dec != null && fov != null && fov > 0) {
+            v.put("s_region", "Circle ICRS " + CelestialWcs.fmt(ra) + " " + CelestialWcs.fmt(dec) + " "
+                    + CelestialWcs.fmt(fov / 2));
+        }
+        Double emin = number(v, "em_min");
+        Double emax = number(v, "em_max");
+        if (emin != null && emax != null && emin > emax) {
+            throw new LoadException("em_min " + emin + " m is larger than em_max " + emax + " m");
+        }
+        if (v.get("obs_release_date") == null) {
+            CollectionDefinition.Rights r = def.rights();
+            if (r.releaseDate() != null) {
+                v.put("obs_release_date", r.releaseDate().atStartOfDay().toInstant(ZoneOffset.UTC));
+            } else if (r.releaseDelayDays() != null && number(v, "t_max") != null) {
+                v.put("obs_release_date", FieldRule.mjdToInstant(number(v, "t_max"))
+                        .plus(r.releaseDelayDays(), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+            }
+        }
+        if (v.get("obs_title") == null) {
+            Object t = v.get("target_name");
+            Object i = v.get("instrument_name");
+            v.put("obs_title", (t == null ? "" : text(t) + " ") + v.get("dataproduct_type")
+                    + (i == null ? "" : " (" + text(i) + ")"));
+        }
+    }
+
+    private static Map<String, Object> typed(Map<String, Object> v) throws LoadException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : v.entrySet()) {
+            Column c = COLUMNS.get(e.getKey());
+            if (c == null || e.getValue() == null) {
+                continue;
+            }
+            out.put(c.name(), coerce(c, e.getValue()));
+        }
+        return out;
+    }
+
+    private static Object coerce(Column c, Object value) throws LoadException {
+        if ("timestamp".equals(c.xtype())) {
+            if (value instanceof Instant) {
+                return value;
+            }
+            if (value instanceof Number n) {
+                return FieldRule.mjdToInstant(n.doubleValue());
+            }
+            Instant t = FieldRule.parseInstant(value.toString());
+            if (t == null) {
+                throw new LoadException(c.name() + ": '" + value + "' is not a date");
+            }
+            return t;
+        }
+        if (c.datatype() == Datatype.CHAR || c.datatype() == Datatype.UNICODE_CHAR) {
+            return text(value);
+        }
+        double d;
+        if (value instanceof Number n) {
+            d = n.doubleValue();
+        } else {
+            try {
+                d = Double.parseDouble(value.toString().trim());
+            } catch (NumberFormatException e) {
+                throw new LoadException(c.name() + ": '" + value + "' is not a number");
+            }
+        }
+        if (!Double.isFinite(d)) {
+            return null;
+        }
+        return switch (c.datatype()) {
+            case LONG -> Math.round(d);
+            case INT, SHORT -> (int) Math.round(d);
+            default -> d;
+        };
+    }
+
+    private static Double number(Map<String, Object> v, String key) {
+        Object o = v.get(key);
+        if (o instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (o instanceof String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Text of a value; whole numbers without a trailing ".0" (a numeric PROG_ID stays "60123"). */
+    private static String text(Object o) {
+        if (o instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return o.toString();
+    }
+
+    private static void putIfAbsent(Map<String, Object> v, String key, Object value) {
+        if (value != null && v.get(key) == null) {
+            v.put(key, value);
+        }
+    }
+}

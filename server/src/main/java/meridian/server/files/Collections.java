@@ -1,0 +1,92 @@
+package meridian.server.files;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import meridian.ingest.CollectionDefinition;
+import meridian.ingest.FileLocator;
+import meridian.ingest.IngestSettings;
+import meridian.server.config.MeridianConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collections this archive serves files for: every definition in the configured
+ * collections directory ({@code archive.collections_dir}, default {@code conf/collections}) and
+ * the demo collections under {@code <data_dir>/demo/collections}. Also the ingestion settings
+ * derived from the configuration, so the CLI, the demo loader and the file endpoint agree.
+ */
+public final class Collections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Collections.class);
+
+    private final MeridianConfig config;
+
+    public Collections(MeridianConfig config) {
+        this.config = config;
+    }
+
+    /** Where the demo archive's collection definitions are written. */
+    public Path demoDir() {
+        return config.dataDir().resolve("demo").resolve("collections");
+    }
+
+    /** Ingestion settings: authority, archive schema, the data directory as data root, access URL base. */
+    public IngestSettings settings(String accessUrlBase) {
+        return new IngestSettings(config.service().authority(), config.archive().schema(),
+                List.of(config.dataDir()), accessUrlBase);
+    }
+
+    /** The public base URL for stored access URLs: {@code service.base_url}, else localhost and the port. */
+    public String accessUrlBase(int port) {
+        String configured = config.service().baseUrl();
+        return configured != null && !configured.isBlank() ? configured.trim() : "http://localhost:" + port;
+    }
+
+    /**
+     * Reads every collection definition in the collection directories. Definitions that do not
+     * load are logged and left out (the ingest command reports them in full).
+     */
+    public List<CollectionDefinition> definitions() {
+        List<CollectionDefinition> defs = new ArrayList<>();
+        for (Path dir : List.of(config.collectionsDir(), demoDir())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (DirectoryStream<Path> yamls = Files.newDirectoryStream(dir, "*.{yaml,yml}")) {
+                for (Path yaml : yamls) {
+                    try {
+                        defs.add(CollectionDefinition.load(yaml));
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("collection definition {} is not served: {}", yaml, e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot list {}: {}", dir, e.getMessage());
+            }
+        }
+        return defs;
+    }
+
+    /** A locator for the files of every defined collection whose root lies in the data directory. */
+    public FileLocator locator() {
+        List<CollectionDefinition> usable = new ArrayList<>();
+        IngestSettings settings = settings("");
+        for (CollectionDefinition d : definitions()) {
+            try {
+                settings.collectionRoot(d);
+                usable.add(d);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("collection {} is not served: {}", d.name(), e.getMessage());
+            }
+        }
+        try {
+            return FileLocator.of(settings, usable);
+        } catch (IOException e) {
+            throw new IllegalStateException("checked above", e);
+        }
+    }
+}
