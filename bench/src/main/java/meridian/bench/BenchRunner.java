@@ -97,8 +97,11 @@ final class BenchRunner {
         Double rowsPerSecond = medianRows == null ? null : medianRows / median;
         if (c.action() instanceof BenchCase.Extras x) {
             extras.putAll(x.extras());
-            medianMs = (Double) extras.get("p50Ms");
-            p95Ms = (Double) extras.get("p95Ms");
+        }
+        if (extras.get("p50Ms") instanceof Double p50 && extras.get("p95Ms") instanceof Double p95load) {
+            // a load run: the latencies are per request, not per run
+            medianMs = p50;
+            p95Ms = p95load;
             rowsPerSecond = null;
         }
         return new CaseResult(c.scenario(), c.label(), c.table(), c.tableRows() < 0 ? null : c.tableRows(), "ok", null,
