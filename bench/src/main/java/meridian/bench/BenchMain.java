@@ -161,7 +161,8 @@ public final class BenchMain implements Callable<Integer> {
         progress.println("bench: wrote " + out.resolve("results.json") + " and " + out.resolve("results.md"));
         Path page = benchmarksPage();
         if (page != null) {
-            Files.writeString(page, report.benchmarksPage(), StandardCharsets.UTF_8);
+            Files.writeString(page, report.benchmarksPage() + Report.jmhSection(out.resolve("jmh.json")),
+                    StandardCharsets.UTF_8);
             progress.println("bench: wrote " + page);
         }
         System.out.print(report.markdownTable());

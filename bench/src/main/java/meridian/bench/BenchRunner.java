@@ -61,7 +61,8 @@ final class BenchRunner {
         } catch (HttpTimeoutException e) {
             progress.println(" timed out");
             restartAfterFailure();
-            return CaseResult.failed(c, "timeout", "no answer within the request time limit");
+            return CaseResult.failed(c, "timeout", "no complete answer within the request time limit"
+                    + (local == null ? "" : "; the server was restarted"));
         } catch (BenchException e) {
             progress.println(" error: " + e.getMessage());
             return CaseResult.failed(c, "error", e.getMessage());

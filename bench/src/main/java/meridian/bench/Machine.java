@@ -21,9 +21,20 @@ final class Machine {
         m.put("memory", mem == null ? null : String.format(java.util.Locale.ROOT, "%.1f GiB",
                 Long.parseLong(mem.replace("kB", "").trim()) / 1024.0 / 1024.0));
         m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("loadAverageAtStart", loadAverage());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         return m;
+    }
+
+    /** The 1, 5 and 15 minute load averages: other work on the machine perturbs the figures. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return null;
+        }
     }
 
     /** The value of the first {@code key : value} line of a /proc file, or null. */

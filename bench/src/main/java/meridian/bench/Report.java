@@ -26,6 +26,9 @@ import java.util.Objects;
 public record Report(String generated, String command, String target, Map<String, Object> machine,
                      Map<String, Object> settings, List<CaseResult> results) {
 
+    /** Heading of the JMH section of the page. */
+    static final String JMH_HEADING = "\n## JMH micro-benchmarks\n";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Writes {@code results.json} and {@code results.md} into {@code dir}. */
@@ -59,8 +62,8 @@ public record Report(String generated, String command, String target, Map<String
         StringBuilder sb = new StringBuilder();
         for (CaseResult r : results) {
             if (!r.extras().isEmpty()) {
-                sb.append("- ").append(r.scenario()).append(" (").append(r.label()).append(", ").append(r.table())
-                        .append("): ").append(r.extras()).append('\n');
+                sb.append("- ").append(r.scenario()).append(" (").append(r.label())
+                        .append(r.table() == null ? "" : ", " + r.table()).append("): ").append(r.extras()).append('\n');
             }
             if (!"ok".equals(r.status())) {
                 sb.append("- ").append(r.scenario()).append(' ').append(r.label())
@@ -150,6 +153,30 @@ public record Report(String generated, String command, String target, Map<String
         }
         sb.append("\nThe same figures as JSON: `target/bench/results.json` after a run. JMH micro-benchmarks:"
                 + " `./meridian bench jmh` (results in `target/bench/jmh.json`).\n");
+        return sb.toString();
+    }
+
+    /**
+     * A Markdown section of the JMH results in {@code jmhJson} (JMH's JSON result format), or ""
+     * when there is no such file.
+     */
+    public static String jmhSection(Path jmhJson) throws IOException {
+        if (!Files.isRegularFile(jmhJson)) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(JMH_HEADING + "\nFrom `./meridian bench jmh` ("
+                + Files.getLastModifiedTime(jmhJson).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + ", one fork, 3 x 1 s warm-up, 5 x 1 s measurement):\n\n"
+                + "| benchmark | parameters | score | error (99.9%) | unit |\n|---|---|--:|--:|---|\n");
+        for (var b : JSON.readTree(jmhJson.toFile())) {
+            String name = b.path("benchmark").asText().replace("meridian.bench.jmh.", "");
+            StringBuilder params = new StringBuilder();
+            b.path("params").fields().forEachRemaining(e -> params.append(params.length() == 0 ? "" : ", ")
+                    .append(e.getKey()).append('=').append(e.getValue().asText()));
+            var m = b.path("primaryMetric");
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %,.1f | %,.1f | %s |%n", name, params,
+                    m.path("score").asDouble(), m.path("scoreError").asDouble(), m.path("scoreUnit").asText()));
+        }
         return sb.toString();
     }
 
