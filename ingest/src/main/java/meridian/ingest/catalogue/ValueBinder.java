@@ -15,7 +15,7 @@ import meridian.sql.model.Column;
  * parameter. A value that does not fit (text in a number column, 3.5 in an integer column, a
  * number out of range, text longer than the arraysize, an empty key) throws
  * {@link IllegalArgumentException} with the reason; the loader adds file, row and column.
- * NaN and empty text in non-text columns become NULL. Stateless.
+ * NaN and empty text become NULL. Stateless.
  */
 final class ValueBinder {
 
@@ -130,7 +130,10 @@ final class ValueBinder {
 
     private Double real(Object v) {
         double d;
-        if (v instanceof Number n) {
+        if (v instanceof Float f && sqlType == Types.DOUBLE) {
+            // the decimal the file wrote (STIL may read text as float), not the float's binary value
+            d = Double.parseDouble(f.toString());
+        } else if (v instanceof Number n) {
             d = n.doubleValue();
         } else {
             String s = v.toString().trim();
@@ -167,6 +170,9 @@ final class ValueBinder {
 
     private String text(Object v) {
         String s = v instanceof Character c ? c.toString() : v.toString();
+        if (s.isEmpty()) {
+            return null; // FITS and CSV have no other way to write a missing string
+        }
         if (maxLength >= 0 && s.length() > maxLength) {
             throw new IllegalArgumentException("'" + s + "' is longer than " + maxLength + " characters (arraysize "
                     + column.arraysize() + ")");
