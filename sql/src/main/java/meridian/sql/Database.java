@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Backend backend;
     private volatile MetadataModel model;
+    private volatile long publishedAt = System.currentTimeMillis();
 
     private Database(DatabaseConfig config, HikariDataSource pool, Backend backend, MetadataModel model) {
         this.config = config;
@@ -122,6 +123,12 @@ public final class Database implements AutoCloseable {
     public synchronized void publish(MetadataModel newModel, InTransaction work) throws SQLException {
         synchronize(newModel, work);
         this.model = newModel;
+        this.publishedAt = System.currentTimeMillis();
+    }
+
+    /** When the current model was published (epoch milliseconds): the Last-Modified of metadata documents. */
+    public long publishedAt() {
+        return publishedAt;
     }
 
     /** The model currently published. */
