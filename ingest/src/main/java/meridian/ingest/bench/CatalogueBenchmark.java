@@ -14,6 +14,7 @@ import meridian.sql.DatabaseConfig;
 import meridian.sql.archive.ArchiveModel;
 import meridian.sql.backend.DerbyBackend;
 import meridian.sql.geom.GeometryFunctions;
+import meridian.sql.geom.SkyCells;
 
 /**
  * Measures catalogue loading (rows/s, index build included) of a generated 10-column catalogue
@@ -26,6 +27,42 @@ import meridian.sql.geom.GeometryFunctions;
 public final class CatalogueBenchmark {
 
     private CatalogueBenchmark() {
+    }
+
+    /**
+     * Cone searches on the loaded table as the ADQL translator writes them on Derby (sky-cell
+     * pre-filter, exact distance test), at 20 random centres after 5 for warm-up.
+     */
+    private static void cones(Database db, double radius) throws Exception {
+        var random = new java.util.Random(7);
+        List<Long> nanos = new java.util.ArrayList<>();
+        long found = 0;
+        String table = "\"bench\".\"" + db.model().table("bench.sources").orElseThrow().storedName() + "\"";
+        try (var c = db.connection()) {
+            for (int i = 0; i < 25; i++) {
+                double ra = 360 * random.nextDouble();
+                double dec = Math.toDegrees(Math.asin(1.8 * random.nextDouble() - 0.9));
+                SkyCells.Cover cover = SkyCells.cover(ra, dec, radius);
+                String pre = cover.cells() == null ? "BETWEEN " + cover.first() + " AND " + cover.last()
+                        : "IN (" + String.join(", ", cover.cells().stream().map(String::valueOf).toList()) + ")";
+                String sql = "SELECT \"source_id\" FROM " + table + " WHERE \"meridian_cell\" " + pre
+                        + " AND \"MERIDIAN\".\"DISTANCE\"(\"ra\", \"dec\", " + ra + ", " + dec + ") < " + radius;
+                long t0 = System.nanoTime();
+                int n = 0;
+                try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                    while (rs.next()) {
+                        n++;
+                    }
+                }
+                if (i >= 5) {
+                    nanos.add(System.nanoTime() - t0);
+                    found += n;
+                }
+            }
+        }
+        java.util.Collections.sort(nanos);
+        System.out.printf(Locale.ROOT, "cone r=%.1f deg: median %.1f ms, max %.1f ms, %.0f rows per cone%n", radius,
+                nanos.get(nanos.size() / 2) / 1e6, nanos.get(nanos.size() - 1) / 1e6, found / (double) nanos.size());
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,6 +98,8 @@ public final class CatalogueBenchmark {
                     System.out.printf(Locale.ROOT, "run %d: loading thread CPU %.1f s: %.0f rows per CPU second%n",
                             run, cpuSeconds, r.rows() / cpuSeconds);
                 }
+                cones(db, 1.0);
+                cones(db, 0.1);
             }
         } finally {
             if (temporary) {
