@@ -341,11 +341,11 @@ class CatalogueTest {
         assertEquals(ROWS, ((Number) rows("SELECT COUNT(*) FROM test.cat_fits").get(0)[0]).intValue());
         List<String> stored = new ArrayList<>();
         try (var c = service.archive().database().connection();
-             var rs = c.getMetaData().getTables(null, "kept", "%", null)) {
+             var rs = c.getMetaData().getTables(null, "kept", "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 stored.add(rs.getString("TABLE_NAME"));
             }
         }
-        assertEquals(List.of("things_v2"), stored, "the replaced version was dropped");
+        assertEquals(List.of("things_v2"), stored, "the replaced version was dropped when the archive opened");
     }
 }

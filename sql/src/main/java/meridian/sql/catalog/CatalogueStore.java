@@ -38,6 +38,8 @@ public final class CatalogueStore {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueStore.class);
     private static final String CATALOGUES = "CATALOGUES";
     private static final String RETIRED = "RETIRED_TABLES";
+    /** How long a retired table is kept for queries planned before its replacement. */
+    public static final long GRACE_MILLIS = 10 * 60_000L;
 
     private final Database db;
     private final Backend backend;
@@ -66,7 +68,7 @@ public final class CatalogueStore {
             }
             db.publish(m);
         }
-        store.dropRetired();
+        store.dropRetired(0);
     }
 
     /** Creates the internal tables when they are missing. Idempotent. */
@@ -85,7 +87,7 @@ public final class CatalogueStore {
             if (!backend.tableExists(c, internal(RETIRED))) {
                 try (Statement st = c.createStatement()) {
                     st.execute("CREATE TABLE " + q(RETIRED) + " (\"SCHEMA_NAME\" VARCHAR(128) NOT NULL,"
-                            + " \"STORED_NAME\" VARCHAR(128) NOT NULL)");
+                            + " \"STORED_NAME\" VARCHAR(128) NOT NULL, \"RETIRED_AT\" BIGINT NOT NULL)");
                 }
             }
         }
@@ -173,7 +175,7 @@ public final class CatalogueStore {
                 retire(c, current.get());
             }
         });
-        dropRetired();
+        dropRetired(GRACE_MILLIS);
     }
 
     /** Records a stored table to drop (inside the caller's transaction). */
@@ -185,20 +187,28 @@ public final class CatalogueStore {
             del.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + q(RETIRED)
-                + " (\"SCHEMA_NAME\", \"STORED_NAME\") VALUES (?, ?)")) {
+                + " (\"SCHEMA_NAME\", \"STORED_NAME\", \"RETIRED_AT\") VALUES (?, ?, ?)")) {
             ps.setString(1, old.schema());
             ps.setString(2, old.storedName());
+            ps.setLong(3, System.currentTimeMillis());
             ps.executeUpdate();
         }
     }
 
-    /** Drops the stored tables of replaced versions; one still in use is left for the next call. */
-    public void dropRetired() throws SQLException {
+    /**
+     * Drops the stored tables of versions replaced at least {@code olderThanMillis} ago (0: all,
+     * when no query can be running); one still in use is left for a later call.
+     */
+    public void dropRetired(long olderThanMillis) throws SQLException {
         List<Table> retired = new ArrayList<>();
-        try (Connection c = db.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT \"SCHEMA_NAME\", \"STORED_NAME\" FROM " + q(RETIRED))) {
-            while (rs.next()) {
-                retired.add(Table.of(rs.getString(1), rs.getString(2), null, List.of()));
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT \"SCHEMA_NAME\", \"STORED_NAME\" FROM " + q(RETIRED)
+                     + " WHERE \"RETIRED_AT\" <= ?")) {
+            ps.setLong(1, System.currentTimeMillis() - olderThanMillis);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    retired.add(Table.of(rs.getString(1), rs.getString(2), null, List.of()));
+                }
             }
         }
         for (Table t : retired) {
@@ -225,8 +235,8 @@ public final class CatalogueStore {
                 ps.executeUpdate();
             }
         } catch (SQLException e) {
-            LOG.warn("cannot drop table {}.{} yet (a query may still read it): {}; it is dropped at the next"
-                    + " start", t.schema(), t.storedName(), e.getMessage());
+            LOG.warn("cannot drop table {}.{} yet (a query may still read it): {}; it is dropped later",
+                    t.schema(), t.storedName(), e.getMessage());
             try (Connection c = db.connection()) {
                 c.setAutoCommit(true);
                 retire(c, t);
