@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import meridian.ingest.catalogue.CatalogueDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every YAML example in conf/collections/README.md loads, so the documentation cannot rot. */
+/** Every YAML example in conf/collections/README.md loads (product and catalogue kinds), so the documentation cannot rot. */
 class ReadmeExamplesTest {
 
     @TempDir
@@ -24,16 +25,25 @@ class ReadmeExamplesTest {
         List<LoaderKind> loaders = new ArrayList<>();
         List<CollectionDefinition> defs = new ArrayList<>();
         int n = 0;
+        int catalogues = 0;
         while (m.find()) {
             Path yaml = Files.writeString(dir.resolve("example" + n++ + ".yaml"), m.group(1));
-            defs.add(CollectionDefinition.load(yaml));
-            loaders.add(defs.get(defs.size() - 1).loader());
+            if (CollectionKind.of(yaml).equals(CollectionKind.CATALOGUE)) {
+                CatalogueDefinition.load(yaml);
+                catalogues++;
+            } else {
+                defs.add(CollectionDefinition.load(yaml));
+                loaders.add(defs.get(defs.size() - 1).loader());
+            }
         }
         // one example per loader, then the proprietary-data example
         assertEquals(List.of(LoaderKind.values()), loaders.subList(0, LoaderKind.values().length));
-        CollectionDefinition.Rights gto = defs.get(defs.size() - 1).rights();
+        assertEquals(LoaderKind.values().length + 1, loaders.size());
+        CollectionDefinition.Rights gto = defs.stream().filter(d -> d.name().equals("gto_spectra")).findFirst()
+                .orElseThrow().rights();
         assertEquals(List.of("gto-2026"), gto.groups());
         assertEquals(CollectionDefinition.Proprietary.METADATA, gto.proprietary());
         assertEquals(365, gto.releaseDelayDays());
+        assertEquals(1, catalogues);
     }
 }
