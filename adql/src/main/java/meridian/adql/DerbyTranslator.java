@@ -328,10 +328,11 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
     /** The condition on the rows of a stored table, or null when every row is visible. */
     private String rowCondition(DBTable stored) {
-        if (stored == null || stored.getDBSchemaName() == null) {
+        if (stored == null || stored.getADQLSchemaName() == null) {
             return null;
         }
-        return rows.condition(stored.getDBSchemaName(), stored.getDBName(), '"' + RESTRICTED_ROW + '"').orElse(null);
+        return rows.condition(stored.getADQLSchemaName(), stored.getADQLName(), '"' + RESTRICTED_ROW + '"')
+                .orElse(null);
     }
 
     /**

@@ -19,8 +19,9 @@ public interface RowFilter {
      * The SQL condition rows of {@code schema.table} must meet, or empty when the table is not
      * restricted.
      *
-     * @param schema the table's database schema name
-     * @param table  the table's database name
+     * @param schema the table's schema name, as ADQL and TAP_SCHEMA write it
+     * @param table  the table's name, as ADQL and TAP_SCHEMA write it (a catalogue's stored
+     *               name may differ)
      * @param row    the quoted correlation name the condition must use for the table's columns
      *               (e.g. {@code "meridian_rows"."obs_collection"})
      * @return a boolean SQL expression built only from constants the server chose, never from

@@ -105,7 +105,8 @@ public final class MeridianServer {
         TapQueryRunner queries = new TapQueryRunner(parts.database(), parts.planner(), uploads);
         UserStore users = new UserStore(config.authDir());
         Collections collections = new Collections(config);
-        AccessPolicy access = new AccessPolicy(collections::definitions, config.archive().schema());
+        AccessPolicy access = new AccessPolicy(collections::definitions, collections::catalogues,
+                config.archive().schema());
         JobManager jobs = new JobManager(new JobStore(config.dataDir().resolve("jobs")),
                 new AsyncQueryRunner(queries, limits, a.resultLimitBytes(), owner -> access.rows(users.identity(owner))),
                 new JobManager.Limits(a.executionDurationSeconds(), a.executionDurationLimitSeconds(),

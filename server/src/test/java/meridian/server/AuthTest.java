@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import meridian.ingest.catalogue.CatalogueDefinition;
+import meridian.ingest.catalogue.CatalogueLoader;
 import meridian.server.auth.UserStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +34,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <li>collection {@code beta} (obs-25..39) is data-proprietary for group {@code beta-team};
  *     obs-25..29 are released in 2999.</li>
  * </ul>
+ * Catalogue {@code cat.secret_sources} belongs to alpha-team until 2999, {@code cat.old_sources}
+ * was released in 2020.
  * Users: alice (alpha-team), carol (beta-team), bob (no group). Anonymous users and bob see 30
  * products (every beta row, the released alpha rows), alice all 40.
  */
@@ -64,6 +68,13 @@ class AuthTest {
                     + " TIMESTAMP) WHERE \"obs_id\" < 'obs-10' OR (\"obs_id\" >= 'obs-25' AND \"obs_id\" < 'obs-30')");
             st.executeUpdate("UPDATE \"archive\".\"product_files\" SET \"access_url\" = 'http://127.0.0.1/files/'"
                     + " || (CASE WHEN \"archive_id\" < 'obs-25' THEN 'alpha/' ELSE 'beta/' END) || \"original_filename\"");
+        }
+        for (String[] cat : new String[][] {{"secret_sources", "2999-01-01"}, {"old_sources", "2020-01-01"}}) {
+            Files.writeString(defs.resolve(cat[0] + ".csv"), "id,mag\n1,12.5\n2,13.5\n3,14.5\n");
+            Path yaml = Files.writeString(defs.resolve(cat[0] + ".yaml"), "kind: catalogue\nschema: cat\ntable: "
+                    + cat[0] + "\nsources: [" + cat[0] + ".csv]\nrights: {groups: [alpha-team], release_date: "
+                    + cat[1] + "}\n");
+            new CatalogueLoader(service.archive().database()).load(CatalogueDefinition.load(yaml), false, n -> { });
         }
         UserStore users = new UserStore(dir.resolve("auth"));
         users.putUser("alice", PASSWORD.toCharArray(), List.of("alpha-team"));
@@ -120,6 +131,11 @@ class AuthTest {
             anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 = CONTAINS(POINT('ICRS', s_ra, s_dec), CIRCLE('ICRS', 13, -3.5, 0.2)) | 0
             alice     | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 = CONTAINS(POINT('ICRS', s_ra, s_dec), CIRCLE('ICRS', 13, -3.5, 0.2)) | 1
             anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 / (s_ra - 11) > -1000                  | 30
+            anonymous | SELECT COUNT(*) FROM cat.secret_sources                                           | 0
+            carol     | SELECT COUNT(*) FROM cat.secret_sources AS s JOIN cat.old_sources AS o ON s.id = o.id | 0
+            alice     | SELECT COUNT(*) FROM cat.secret_sources                                           | 3
+            anonymous | SELECT COUNT(*) FROM cat.old_sources                                              | 3
+            anonymous | SELECT COUNT(*) FROM cat.secret_sources WHERE 1 / (mag - 12.5) > -1000          | 0
             anonymous | SELECT COUNT(*) FROM archive.product_files WHERE 1 / (access_estsize - 101) > -1000 | 60
             anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 / (s_ra - 11) > -1000 AND obs_id = 'obs-01' | 0
             anonymous | SELECT COUNT(*) FROM archive.product_files AS f JOIN ivoa.obscore AS o ON f.product_id = o.obs_publisher_did WHERE 1 / (o.s_ra - 11) > -1000 | 60

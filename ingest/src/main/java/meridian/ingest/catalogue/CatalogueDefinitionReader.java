@@ -28,10 +28,11 @@ final class CatalogueDefinitionReader {
     /** Regular ADQL identifiers: names users can write unquoted. */
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     /** Schemas with tables of their own that a catalogue must not join. */
+    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Set<String> RESERVED_SCHEMAS = Set.of("ivoa", "tap_schema", "tap_upload", "meridian");
     private static final Set<String> TOP = Set.of("kind", "schema", "table", "description", "schema_description",
             "sources", "format", "columns", "exclude_columns", "primary_key", "position", "indexes",
-            "foreign_keys", "table_index");
+            "foreign_keys", "table_index", "rights");
     private static final Set<String> COLUMN = Set.of("name", "datatype", "arraysize", "xtype", "unit", "ucd",
             "utype", "description", "principal", "indexed");
     private static final Set<String> FORMATS = Set.of("auto", "fits", "votable", "csv", "ecsv");
@@ -95,7 +96,7 @@ final class CatalogueDefinitionReader {
                 description == null ? "Catalogue " + schema + "." + table : description,
                 text(root, "schema_description"), sources, format, columns, strings(root, "exclude_columns"),
                 strings(root, "primary_key"), position, strings(root, "indexes"), keys(root.get("foreign_keys")),
-                ti == null ? 0 : ti.asInt());
+                ti == null ? 0 : ti.asInt(), rights(root.get("rights")));
     }
 
     private Map<String, CatalogueDefinition.ColumnSpec> columns(JsonNode n) throws CollectionDefinitionException {
@@ -194,6 +195,28 @@ final class CatalogueDefinitionReader {
             throw fail(path + "." + key + ": expected true or false");
         }
         return v.asBoolean();
+    }
+
+    private CatalogueDefinition.Rights rights(JsonNode n) throws CollectionDefinitionException {
+        if (n == null || n.isNull()) {
+            return new CatalogueDefinition.Rights(List.of(), null);
+        }
+        if (!n.isObject()) {
+            throw fail("rights: expected a mapping (groups, release_date)");
+        }
+        checkKeys(n, "rights.", Set.of("groups", "release_date"));
+        List<String> groups = strings(n, "groups");
+        for (String g : groups) {
+            if (!GROUP.matcher(g).matches()) {
+                throw fail("rights.groups: '" + g + "' is not a group name (letters, digits, _ . -)");
+            }
+        }
+        String date = text(n, "release_date");
+        try {
+            return new CatalogueDefinition.Rights(groups, date == null ? null : java.time.LocalDate.parse(date));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw fail("rights.release_date: '" + date + "' is not a date (YYYY-MM-DD)");
+        }
     }
 
     private List<String> strings(JsonNode n, String key) throws CollectionDefinitionException {

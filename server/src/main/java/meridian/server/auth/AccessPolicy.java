@@ -5,13 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import meridian.adql.RowFilter;
 import meridian.ingest.CollectionDefinition;
 import meridian.ingest.CollectionDefinition.Proprietary;
+import meridian.ingest.catalogue.CatalogueDefinition;
 import meridian.sql.Database;
 import meridian.sql.archive.ArchiveTables;
 import meridian.sql.archive.ObscoreTable;
@@ -29,6 +33,8 @@ import meridian.sql.archive.ObscoreTable;
  * <li>Its metadata (the ObsCore row, its product_files rows) are <em>visible</em> unless its
  *     collection is metadata-proprietary and the data are not readable; the
  *     {@code collections} row of a metadata-proprietary collection is visible to its groups only.</li>
+ * <li>A catalogue ({@code kind: catalogue}) with {@code rights} is empty for everyone outside its
+ *     groups until its {@code release_date}.</li>
  * </ul>
  * {@link #rows} gives the translator's {@link RowFilter}: every ADQL query (TAP sync and async,
  * uploads joined with archive tables, and the services built on the same query path) sees only
@@ -43,16 +49,21 @@ public final class AccessPolicy {
     private static final String OBSCORE = ObscoreTable.NAME;
 
     private final Supplier<List<CollectionDefinition>> definitions;
+    private final Supplier<List<CatalogueDefinition>> catalogueDefinitions;
+    private volatile List<CatalogueDefinition> cachedCatalogues;
     private final String archiveSchema;
     private volatile List<CollectionDefinition> cached;
     private volatile long readAt;
 
     /**
      * @param definitions   the current collection definitions (read again every few seconds)
+     * @param catalogues    the current catalogue definitions (read again with them)
      * @param archiveSchema schema of product_files and collections
      */
-    public AccessPolicy(Supplier<List<CollectionDefinition>> definitions, String archiveSchema) {
+    public AccessPolicy(Supplier<List<CollectionDefinition>> definitions, Supplier<List<CatalogueDefinition>> catalogues,
+                        String archiveSchema) {
         this.definitions = definitions;
+        this.catalogueDefinitions = catalogues;
         this.archiveSchema = archiveSchema;
     }
 
@@ -61,6 +72,7 @@ public final class AccessPolicy {
         List<CollectionDefinition> c = cached;
         if (c == null || now - readAt > REFRESH_NANOS) {
             c = List.copyOf(definitions.get());
+            cachedCatalogues = List.copyOf(catalogueDefinitions.get());
             cached = c;
             readAt = now;
         }
@@ -71,13 +83,22 @@ public final class AccessPolicy {
     public RowFilter rows(Identity who) {
         List<CollectionDefinition> all = collections();
         List<String> hidden = names(all.stream().filter(d -> d.rights().proprietary() == Proprietary.METADATA).toList());
-        if (hidden.isEmpty()) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<String> closed = cachedCatalogues.stream().filter(d -> !d.rights().readable(who.groups(), today))
+                .map(d -> d.qualifiedName().toLowerCase(Locale.ROOT)).toList();
+        if (hidden.isEmpty() && closed.isEmpty()) {
             return RowFilter.NONE;
         }
         List<String> granted = names(granted(all, who));
         List<String> hiddenCollections = new ArrayList<>(hidden);
         hiddenCollections.removeAll(granted);
         return (schema, table, row) -> {
+            if (closed.contains((schema + "." + table).toLowerCase(Locale.ROOT))) {
+                return Optional.of("1 = 0");
+            }
+            if (hidden.isEmpty()) {
+                return Optional.empty();
+            }
             if (schema.equals(OBSCORE_SCHEMA) && table.equals(OBSCORE)) {
                 return Optional.of(visible(row, hidden, granted));
             }

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import meridian.ingest.CollectionDefinition;
+import meridian.ingest.CollectionKind;
 import meridian.ingest.FileLocator;
 import meridian.ingest.IngestSettings;
+import meridian.ingest.catalogue.CatalogueDefinition;
 import meridian.server.config.MeridianConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,33 @@ public final class Collections {
                         defs.add(CollectionDefinition.load(yaml));
                     } catch (IOException | RuntimeException e) {
                         LOG.warn("collection definition {} is not served: {}", yaml, e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot list {}: {}", dir, e.getMessage());
+            }
+        }
+        return defs;
+    }
+
+    /**
+     * Every catalogue definition ({@code kind: catalogue}) in the collection directories; those
+     * that do not load are left out (the ingest command reports them).
+     */
+    public List<CatalogueDefinition> catalogues() {
+        List<CatalogueDefinition> defs = new ArrayList<>();
+        for (Path dir : List.of(config.collectionsDir(), demoDir())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (DirectoryStream<Path> yamls = Files.newDirectoryStream(dir, "*.{yaml,yml}")) {
+                for (Path yaml : yamls) {
+                    try {
+                        if (CollectionKind.of(yaml).equals(CollectionKind.CATALOGUE)) {
+                            defs.add(CatalogueDefinition.load(yaml));
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        LOG.debug("{} is not a usable catalogue definition: {}", yaml, e.getMessage());
                     }
                 }
             } catch (IOException e) {
