@@ -46,6 +46,9 @@ public class LandingServlet extends HttpServlet {
                 + item(tap + "/availability", "VOSI availability")
                 + item(tap + "/tables", "VOSI tables")
                 + item(tap + "/examples", "example queries")
+                + "</ul>\n<h2>Registry</h2><ul>\n"
+                + item(base + "/oai?verb=Identify", "OAI-PMH publishing registry (IVOA Registry Interfaces 1.1)")
+                + item(base + "/oai?verb=ListRecords&amp;metadataPrefix=ivo_vor", "every VOResource record")
                 + "</ul>\n</body></html>\n");
     }
 
