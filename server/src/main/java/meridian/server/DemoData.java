@@ -61,15 +61,16 @@ final class DemoData {
 
     /**
      * Generates the demo source catalogue around the demo targets and the spectra now in
-     * ivoa.obscore, and publishes it as {@code demo.sources}.
+     * ivoa.obscore (one counterpart per distinct position: many spectra share a target's), and
+     * publishes it as {@code demo.sources}.
      */
     static CatalogueReport loadCatalogue(Archive archive) throws IOException, SQLException {
         var db = archive.database();
         String table = db.backend().quote(ObscoreTable.SCHEMA) + "." + db.backend().quote(ObscoreTable.NAME);
         List<double[]> spectra = new java.util.ArrayList<>();
         try (Connection c = db.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT \"s_ra\", \"s_dec\" FROM " + table
-                     + " WHERE \"dataproduct_type\" = 'spectrum' AND \"s_ra\" IS NOT NULL ORDER BY \"obs_publisher_did\"")) {
+             ResultSet rs = st.executeQuery("SELECT DISTINCT \"s_ra\", \"s_dec\" FROM " + table
+                     + " WHERE \"dataproduct_type\" = 'spectrum' AND \"s_ra\" IS NOT NULL ORDER BY \"s_ra\", \"s_dec\"")) {
             while (rs.next()) {
                 spectra.add(new double[] {rs.getDouble(1), rs.getDouble(2)});
             }

@@ -12,7 +12,9 @@ import meridian.ingest.demo.DemoCatalogue;
 import meridian.sql.Database;
 import meridian.sql.DatabaseConfig;
 import meridian.sql.archive.ArchiveModel;
+import meridian.sql.backend.Backend;
 import meridian.sql.backend.DerbyBackend;
+import meridian.sql.backend.PostgresBackend;
 import meridian.sql.geom.GeometryFunctions;
 import meridian.sql.geom.SkyCells;
 
@@ -22,7 +24,9 @@ import meridian.sql.geom.SkyCells;
  * loading it twice (the second load replaces the first). Wall-clock rates depend on what else the
  * machine runs; the loading thread's CPU time is printed too. Not a test: run it by hand,
  * {@code java -cp <ingest classpath> meridian.ingest.bench.CatalogueBenchmark [rows] [work dir]}
- * (defaults: 1,000,000 rows in a temporary directory, deleted afterwards).
+ * (defaults: 1,000,000 rows in a temporary directory, deleted afterwards). With
+ * {@code MERIDIAN_BENCH_PG_URL} (a JDBC URL of an empty database with pgSphere) and
+ * {@code MERIDIAN_BENCH_PG_USER} it loads into PostgreSQL instead (no cone timings there).
  */
 public final class CatalogueBenchmark {
 
@@ -86,8 +90,13 @@ public final class CatalogueBenchmark {
                     position: {ra: ra, dec: dec}
                     """, StandardCharsets.UTF_8);
             CatalogueDefinition def = CatalogueDefinition.load(yaml);
-            try (Database db = Database.open(DatabaseConfig.derby(work.resolve("db")),
-                    new DerbyBackend(List.of(GeometryFunctions.derbyInstaller())), ArchiveModel.create("archive", "bench"))) {
+            String pg = System.getenv("MERIDIAN_BENCH_PG_URL");
+            DatabaseConfig config = pg == null ? DatabaseConfig.derby(work.resolve("db"))
+                    : new DatabaseConfig("postgresql", null, pg, System.getenv("MERIDIAN_BENCH_PG_USER"), null, 4);
+            Backend backend = pg == null ? new DerbyBackend(List.of(GeometryFunctions.derbyInstaller()))
+                    : new PostgresBackend();
+            System.out.println("database: " + backend.name());
+            try (Database db = Database.open(config, backend, ArchiveModel.create("archive", "bench"))) {
                 var threads = java.lang.management.ManagementFactory.getThreadMXBean();
                 for (int run = 1; run <= 2; run++) {
                     long cpu = threads.getCurrentThreadCpuTime();
@@ -98,8 +107,10 @@ public final class CatalogueBenchmark {
                     System.out.printf(Locale.ROOT, "run %d: loading thread CPU %.1f s: %.0f rows per CPU second%n",
                             run, cpuSeconds, r.rows() / cpuSeconds);
                 }
-                cones(db, 1.0);
-                cones(db, 0.1);
+                if (pg == null) {
+                    cones(db, 1.0);
+                    cones(db, 0.1);
+                }
             }
         } finally {
             if (temporary) {

@@ -35,10 +35,15 @@ public final class CatalogueLoader {
     /** Rows per commit: bounds the transaction log of a huge load. */
     static final int COMMIT = 200_000;
 
+    /** Held so that the level set on it stays (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger STIL_LOG = java.util.logging.Logger.getLogger("uk.ac.starlink");
+
     private final Database db;
 
     public CatalogueLoader(Database db) {
         this.db = db;
+        // STIL reports each memory-mapped file at INFO: noise on an operator's terminal
+        STIL_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     /**

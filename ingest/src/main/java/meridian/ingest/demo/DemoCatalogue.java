@@ -36,7 +36,7 @@ public final class DemoCatalogue {
     public static final int ROWS = 100_000;
 
     private static final long SEED = 20_261_122L;
-    private static final int CROWD = 4_000;
+    private static final int CROWD = 1_500;
     private static final int NEIGHBOURS = 20;
 
     private DemoCatalogue() {
