@@ -66,8 +66,11 @@ class AuthTest {
         try (Connection c = service.archive().database().connection(); Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE \"ivoa\".\"obscore\" SET \"obs_release_date\" = CAST('2999-01-01 00:00:00' AS"
                     + " TIMESTAMP) WHERE \"obs_id\" < 'obs-10' OR (\"obs_id\" >= 'obs-25' AND \"obs_id\" < 'obs-30')");
+            // as the ingester writes them: archive_id <collection>/<path>, access_url <base>/files/<archive_id>
             st.executeUpdate("UPDATE \"archive\".\"product_files\" SET \"access_url\" = 'http://127.0.0.1/files/'"
-                    + " || (CASE WHEN \"archive_id\" < 'obs-25' THEN 'alpha/' ELSE 'beta/' END) || \"original_filename\"");
+                    + " || (CASE WHEN \"archive_id\" < 'obs-25' THEN 'alpha/' ELSE 'beta/' END) || \"original_filename\","
+                    + " \"archive_id\" = (CASE WHEN \"archive_id\" < 'obs-25' THEN 'alpha/' ELSE 'beta/' END)"
+                    + " || \"original_filename\"");
         }
         for (String[] cat : new String[][] {{"secret_sources", "2999-01-01"}, {"old_sources", "2020-01-01"}}) {
             Files.writeString(defs.resolve(cat[0] + ".csv"), "id,mag\n1,12.5\n2,13.5\n3,14.5\n");
@@ -117,12 +120,13 @@ class AuthTest {
             alice     | SELECT COUNT(*) FROM archive.product_files                                        | 80
             anonymous | SELECT COUNT(*) FROM ivoa.obscore AS o JOIN archive.product_files AS f ON f.product_id = o.obs_publisher_did | 60
             alice     | SELECT COUNT(*) FROM ivoa.obscore AS o JOIN archive.product_files AS f ON f.product_id = o.obs_publisher_did | 80
-            anonymous | SELECT COUNT(*) FROM archive.product_files WHERE archive_id < 'obs-10'            | 0
+            anonymous | SELECT COUNT(*) FROM archive.product_files WHERE archive_id < 'alpha/obs-10'      | 0
+            alice     | SELECT COUNT(*) FROM archive.product_files WHERE archive_id < 'alpha/obs-10'      | 20
             anonymous | SELECT COUNT(*) FROM archive.product_files WHERE product_id IN (SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id < 'obs-10') | 0
             alice     | SELECT COUNT(*) FROM archive.product_files WHERE product_id IN (SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id < 'obs-10') | 20
             anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE EXISTS (SELECT 1 FROM archive.product_files WHERE product_files.product_id = obscore.obs_publisher_did) | 30
-            anonymous | SELECT COUNT(*) FROM (SELECT obs_id FROM ivoa.obscore WHERE obs_id = 'obs-01' UNION SELECT archive_id FROM archive.product_files WHERE archive_id = 'obs-01') AS u | 0
-            alice     | SELECT COUNT(*) FROM (SELECT obs_id FROM ivoa.obscore WHERE obs_id = 'obs-01' UNION SELECT archive_id FROM archive.product_files WHERE archive_id = 'obs-01') AS u | 1
+            anonymous | SELECT COUNT(*) FROM (SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id = 'obs-01' UNION SELECT product_id FROM archive.product_files WHERE archive_id = 'alpha/obs-01.fits') AS u | 0
+            alice     | SELECT COUNT(*) FROM (SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id = 'obs-01' UNION SELECT product_id FROM archive.product_files WHERE archive_id = 'alpha/obs-01.fits') AS u | 1
             anonymous | SELECT COUNT(*) FROM ivoa.obscore AS a, ivoa.obscore AS b WHERE a.obs_id = b.obs_id | 30
             anonymous | SELECT TOP 1 obs_id FROM ivoa.obscore ORDER BY obs_release_date DESC, obs_id      | obs-25
             alice     | SELECT TOP 1 obs_id FROM ivoa.obscore ORDER BY obs_release_date DESC, obs_id      | obs-00

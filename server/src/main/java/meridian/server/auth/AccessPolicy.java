@@ -155,7 +155,7 @@ public final class AccessPolicy {
 
     /**
      * Whether {@code who} may read {@code /files/<collection>/<relative>}. The products that list
-     * the file in product_files decide (readable if any is); a file no product lists follows its
+     * the file in product_files (by its {@code archive_id}) decide (readable if any is); a file no product lists follows its
      * collection: readable when the collection is public without a release date, or granted.
      * The same query runs whether or not the file exists, so refusals do not reveal existence.
      */
@@ -168,11 +168,16 @@ public final class AccessPolicy {
         String sql = "SELECT COUNT(*), SUM(CASE WHEN " + readable(row, granted) + " THEN 1 ELSE 0 END) FROM \""
                 + OBSCORE_SCHEMA + "\".\"" + OBSCORE + "\" AS " + row + " WHERE " + row + ".\"obs_publisher_did\" IN"
                 + " (SELECT \"product_id\" FROM \"" + archiveSchema + "\".\"" + ArchiveTables.PRODUCT_FILES
-                + "\" WHERE \"access_url\" LIKE ? ESCAPE '\\')";
+                + "\" WHERE \"archive_id\" = ? OR (\"archive_id\" > ? AND \"archive_id\" < ?))";
         long products;
         long readable;
         try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, "%/files/" + likeEscape(collection) + "/" + likeEscape(relative));
+            // the ingester's file ids: <collection>/<path>, with #<fragment> when a file holds several
+            // products; an indexed column, so every download costs an index probe, not a scan
+            String id = collection + "/" + relative;
+            ps.setString(1, id);
+            ps.setString(2, id + "#");
+            ps.setString(3, id + "$");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 products = rs.getLong(1);
@@ -194,9 +199,5 @@ public final class AccessPolicy {
             return FileAccess.READ;
         }
         return metadataHidden ? FileAccess.HIDDEN : FileAccess.DENIED;
-    }
-
-    private static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
