@@ -18,6 +18,8 @@ import java.util.Base64;
 import java.util.Optional;
 import meridian.server.http.ErrorBoundary;
 import meridian.server.http.Fault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the {@code Authorization} header into the request's {@link Identity}: none is
@@ -28,6 +30,7 @@ import meridian.server.http.Fault;
  */
 public final class AuthFilter implements Filter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
     private static final String ATTRIBUTE = Identity.class.getName();
     private static final String WRONG = "the credentials are wrong, unknown or revoked";
 
@@ -51,6 +54,8 @@ public final class AuthFilter implements Filter {
         try {
             identity = authenticate(req.getHeader("Authorization"));
         } catch (Fault f) {
+            // for the operators (and fail2ban-style tools): who and from where, never what was sent
+            LOG.info("authentication refused from {}: {}", req.getRemoteAddr(), f.getMessage());
             ErrorBoundary.respond((HttpServletResponse) response, f);
             return;
         }
