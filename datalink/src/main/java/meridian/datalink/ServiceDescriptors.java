@@ -65,7 +65,7 @@ public final class ServiceDescriptors {
     public static String soda(String descriptorId, String baseUrl, Product p) {
         StringBuilder sb = new StringBuilder();
         sb.append("<RESOURCE type=\"meta\" utype=\"adhoc:service\" ID=\"").append(Xml.escape(descriptorId))
-                .append("\" name=\"soda\">\n")
+                .append("\" name=\"").append(Xml.escape(descriptorId)).append("\">\n")
                 .append("<DESCRIPTION>SODA cutout of ").append(Xml.escape(p.id())).append("</DESCRIPTION>\n")
                 .append(Xml.charParam("standardID", SODA_SYNC_STANDARD_ID, null))
                 .append(Xml.charParam("accessURL", baseUrl + SODA_PATH, null))
@@ -96,7 +96,7 @@ public final class ServiceDescriptors {
     /** The descriptor of the format conversion of a spectrum ({@code #proc}). */
     public static String conversion(String descriptorId, String baseUrl, Product p) {
         return "<RESOURCE type=\"meta\" utype=\"adhoc:service\" ID=\"" + Xml.escape(descriptorId)
-                + "\" name=\"convert\">\n"
+                + "\" name=\"" + Xml.escape(descriptorId) + "\">\n"
                 + "<DESCRIPTION>The spectrum " + Xml.escape(p.id()) + " in another format</DESCRIPTION>\n"
                 + Xml.charParam("standardID", SODA_SYNC_STANDARD_ID, null)
                 + Xml.charParam("accessURL", baseUrl + SODA_PATH, null)

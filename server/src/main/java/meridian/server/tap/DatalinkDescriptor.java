@@ -1,0 +1,43 @@
+package meridian.server.tap;
+
+import java.util.ArrayList;
+import java.util.List;
+import meridian.datalink.ServiceDescriptors;
+import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.DescribedValue;
+import uk.ac.starlink.votable.VOStarTable;
+
+/**
+ * Gives a TAP result's product identifier column (obs_publisher_did, product_files.product_id)
+ * a FIELD {@code ID} and builds the DataLink service descriptor that references it, so TOPCAT
+ * and pyvo can follow any result row to its links.
+ */
+final class DatalinkDescriptor {
+
+    /** The FIELD ID given to the identifier column. */
+    static final String FIELD_ID = "meridian_product_id";
+
+    private DatalinkDescriptor() {
+    }
+
+    /** The result's columns (the identifier one with its ID set) and the descriptors to append. */
+    record Decorated(List<ColumnInfo> columns, List<String> trailingXml) {
+    }
+
+    static Decorated decorate(List<ColumnInfo> columns, String serviceBase) {
+        if (serviceBase == null) {
+            return new Decorated(columns, List.of());
+        }
+        List<ColumnInfo> out = new ArrayList<>(columns);
+        for (int i = 0; i < out.size(); i++) {
+            ColumnInfo c = out.get(i);
+            if (ServiceDescriptors.isIdentifierColumn(c.getName(), c.getUCD(), c.getUtype())) {
+                ColumnInfo withId = new ColumnInfo(c);
+                withId.setAuxDatum(new DescribedValue(VOStarTable.ID_INFO, FIELD_ID));
+                out.set(i, withId);
+                return new Decorated(out, List.of(ServiceDescriptors.forIdentifierColumn(FIELD_ID, serviceBase)));
+            }
+        }
+        return new Decorated(columns, List.of());
+    }
+}
