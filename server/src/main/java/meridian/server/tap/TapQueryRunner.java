@@ -3,6 +3,7 @@ package meridian.server.tap;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
+import meridian.server.results.DatalinkDescriptor;
 import meridian.server.results.ResultContext;
 import meridian.server.upload.LoadedUploads;
 import meridian.server.upload.UploadLoader;

@@ -1,4 +1,4 @@
-package meridian.server.tap;
+package meridian.server.results;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,23 +8,35 @@ import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.votable.VOStarTable;
 
 /**
- * Gives a TAP result's product identifier column (obs_publisher_did, product_files.product_id)
+ * Gives a result's product identifier column (obs_publisher_did, product_files.product_id)
  * a FIELD {@code ID} and builds the DataLink service descriptor that references it, so TOPCAT
- * and pyvo can follow any result row to its links.
+ * and pyvo can follow any result row to its links. TAP uses it; SSA calls
+ * {@link #decorate} on its result columns the same way and puts
+ * {@link Decorated#trailingXml()} into its {@link ResultContext}.
  */
-final class DatalinkDescriptor {
+public final class DatalinkDescriptor {
 
     /** The FIELD ID given to the identifier column. */
-    static final String FIELD_ID = "meridian_product_id";
+    public static final String FIELD_ID = "meridian_product_id";
 
     private DatalinkDescriptor() {
     }
 
     /** The result's columns (the identifier one with its ID set) and the descriptors to append. */
-    record Decorated(List<ColumnInfo> columns, List<String> trailingXml) {
+    public record Decorated(List<ColumnInfo> columns, List<String> trailingXml) {
+        public Decorated {
+            columns = List.copyOf(columns);
+            trailingXml = List.copyOf(trailingXml);
+        }
     }
 
-    static Decorated decorate(List<ColumnInfo> columns, String serviceBase) {
+    /**
+     * @param columns     the result's FIELD descriptions
+     * @param serviceBase the service's public base URL; null: no descriptor
+     * @return the columns (the first identifier column copied with its ID set) and the
+     *         descriptor to write after the results RESOURCE (empty without an identifier column)
+     */
+    public static Decorated decorate(List<ColumnInfo> columns, String serviceBase) {
         if (serviceBase == null) {
             return new Decorated(columns, List.of());
         }
