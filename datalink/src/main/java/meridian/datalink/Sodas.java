@@ -37,6 +37,11 @@ public final class Sodas {
         /** A file name for Content-Disposition. */
         String fileName();
 
+        /** The number of bytes {@link #writeTo} will write, or -1 when not known in advance. */
+        default long length() {
+            return -1;
+        }
+
         void writeTo(OutputStream out) throws IOException;
 
         @Override
@@ -66,12 +71,12 @@ public final class Sodas {
             if ("application/fits".equals(format) && p.band() == null) {
                 return whole(file, science);
             }
-            SpectrumData s = SpectrumData.read(file);
             if (p.band() != null && "application/fits".equals(format) && isImageSpectrum(file)) {
                 return cutout(file, p, stem);
             }
+            SpectrumData s = SpectrumData.read(file);
             SpectrumData out = p.band() == null ? s : s.cut(p.band());
-            return new Simple(format, stem + extension(format), o -> out.write(format, product.id(), o));
+            return new Simple(format, stem + extension(format), -1, o -> out.write(format, product.id(), o));
         }
         if (!"application/fits".equals(format)) {
             throw DatalinkFault.usage("RESPONSEFORMAT " + p.responseFormat() + " is not offered for "
@@ -126,8 +131,9 @@ public final class Sodas {
         };
     }
 
-    private static Response whole(Path file, ProductFileRef science) {
-        return new Simple("application/fits", science.originalFilename(), out -> {
+    private static Response whole(Path file, ProductFileRef science) throws IOException {
+        long size = Files.size(file);
+        return new Simple("application/fits", science.originalFilename(), size, out -> {
             try (InputStream in = Files.newInputStream(file)) {
                 in.transferTo(out);
             }
@@ -181,7 +187,7 @@ public final class Sodas {
         void write(OutputStream out) throws IOException;
     }
 
-    private record Simple(String contentType, String fileName, Body body) implements Response {
+    private record Simple(String contentType, String fileName, long length, Body body) implements Response {
         @Override
         public void writeTo(OutputStream out) throws IOException {
             body.write(out);

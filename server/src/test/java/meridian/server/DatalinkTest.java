@@ -53,7 +53,8 @@ class DatalinkTest {
     static void start() throws Exception {
         service = TestService.start(c -> c.withDatalink(new MeridianConfig.Datalink(MAX_IDS, 5, 20, 50_000_000L)),
                 (planner, db) -> planner);
-        service.ingestDemo("demo_images", "demo_cubes", "demo_echelle", "demo_sdp");
+        service.ingestDemo("demo_images", "demo_cubes", "demo_echelle");
+        service.ingestDemoSpectra("demo_tables", 4);
         work = Files.createDirectories(service.dataDir().resolve("test-out"));
     }
 
@@ -278,7 +279,7 @@ class DatalinkTest {
         assertEquals(src.getIntValue("NAXIS1"), t.getRowCount());
         assertEquals("spec:Spectrum.Data.SpectralAxis.Value", t.getColumnInfo(0).getUtype());
 
-        String sdp = firstId("demo_sdp");
+        String sdp = firstId("demo_tables");
         Response csv = soda(Map.of("ID", sdp, "RESPONSEFORMAT", "csv"));
         assertEquals(200, csv.statusCode(), csv.asString());
         assertTrue(csv.asString().startsWith("WAVE,FLUX"), csv.asString().substring(0, 40));

@@ -42,6 +42,9 @@ public class SodaServlet extends HttpServlet {
                 resp.setStatus(HttpServletResponse.SC_OK);
                 resp.setContentType(answer.contentType());
                 resp.setHeader("Content-Disposition", "inline; filename=\"" + answer.fileName() + "\"");
+                if (answer.length() >= 0) {
+                    resp.setContentLengthLong(answer.length());
+                }
                 OutputStream out = resp.getOutputStream();
                 answer.writeTo(out);
                 out.flush();
