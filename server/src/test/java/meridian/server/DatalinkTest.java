@@ -124,6 +124,7 @@ class DatalinkTest {
         Response r = links(id);
         assertEquals(200, r.statusCode());
         assertEquals(LINKS_TYPE, r.contentType());
+        VoTables.assertSchemaValid(r.asByteArray());
         List<Map<String, Object>> rows = rows(r.asByteArray());
         Map<String, Map<String, Object>> bySemantics = new HashMap<>();
         rows.forEach(row -> bySemantics.putIfAbsent((String) row.get("semantics"), row));
@@ -161,7 +162,9 @@ class DatalinkTest {
     @Test
     void spectraHavePreviewsAlternativeFormatsAndConversionDescriptor() throws Exception {
         String id = firstId("demo_echelle");
-        List<Map<String, Object>> rows = rows(links(id).asByteArray());
+        byte[] doc = links(id, "ivo://meridian.demo/none?x").asByteArray();
+        VoTables.assertSchemaValid(doc);
+        List<Map<String, Object>> rows = rows(doc);
         List<String> semantics = rows.stream().map(m -> (String) m.get("semantics")).toList();
         assertTrue(semantics.containsAll(List.of("#this", "#auxiliary", "#cutout", "#proc")), semantics.toString());
         assertTrue(rows.stream().anyMatch(m -> "#this".equals(m.get("semantics"))
