@@ -130,7 +130,7 @@ public final class MeridianServer {
                 config.archive().schema());
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
         ctx.addServlet(new ServletHolder("files", new FileServlet(new Collections(config)::locator)), "/files/*");
-        addDatalink(ctx, config, parts, urls);
+        addDatalink(ctx, config, parts, urls, queries);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
 
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -141,7 +141,8 @@ public final class MeridianServer {
     }
 
     /** DataLink, SODA and bundles: all read the same product_files rows and files as /files and TAP. */
-    private static void addDatalink(ServletContextHandler ctx, MeridianConfig config, Parts parts, ServiceUrls urls) {
+    private static void addDatalink(ServletContextHandler ctx, MeridianConfig config, Parts parts, ServiceUrls urls,
+                                    TapQueryRunner queries) {
         FileAccess files = new FileAccess(new Collections(config)::locator);
         ProductCatalog catalog = new ProductCatalog(parts.database(), config.archive().schema());
         ctx.addServlet(new ServletHolder("datalink-links", new LinksServlet(
@@ -150,8 +151,8 @@ public final class MeridianServer {
                 new DatalinkCapabilitiesServlet(urls, config.datalinkMaxIds())), "/datalink/capabilities");
         ctx.addServlet(new ServletHolder("soda-sync", new SodaServlet(new Sodas(catalog, files))), "/soda/sync");
         ctx.addServlet(new ServletHolder("bundle", new BundleServlet(new Bundles(catalog, files,
-                new Bundles.Limits(config.bundleMaxIds(), config.bundleMaxFiles(), config.bundleMaxBytes())))),
-                "/bundle");
+                new Bundles.Limits(config.bundleMaxIds(), config.bundleMaxFiles(), config.bundleMaxBytes())),
+                queries, config.syncTimeoutSeconds())), "/bundle");
     }
 
     /**

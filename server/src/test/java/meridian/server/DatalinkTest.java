@@ -334,6 +334,14 @@ class DatalinkTest {
         Response science = given().baseUri(service.baseUrl()).queryParam("ID", a).queryParam("CATEGORY", "SCIENCE")
                 .get("/bundle");
         assertEquals(2, untar(science.asByteArray()).size());
+        Response byQuery = given().baseUri(service.baseUrl()).queryParam("QUERY", "SELECT obs_publisher_did"
+                + " FROM ivoa.obscore WHERE obs_publisher_did IN ('" + a + "', '" + b + "')")
+                .queryParam("RESPONSEFORMAT", "zip").get("/bundle");
+        assertEquals(200, byQuery.statusCode(), byQuery.asString());
+        assertEquals(expected.size() + 1, unzip(byQuery.asByteArray()).size());
+        Response queryTooMany = given().baseUri(service.baseUrl())
+                .queryParam("QUERY", "SELECT obs_publisher_did FROM ivoa.obscore").get("/bundle");
+        assertEquals(413, queryTooMany.statusCode());
         Response tooMany = given().baseUri(service.baseUrl()).queryParam("ID", a, b, "c", "d", "e", "f").get("/bundle");
         assertEquals(413, tooMany.statusCode());
         assertTrue(VoTables.errorMessage(tooMany.asByteArray()).contains("datalink.bundle_max_ids"));
