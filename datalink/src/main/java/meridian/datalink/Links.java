@@ -90,12 +90,14 @@ public final class Links {
             rows.add(LinkRow.error(id, DatalinkFault.notFound("the product " + id + " has no files")));
             return;
         }
+        Map<String, Optional<Path>> local = new java.util.HashMap<>();
+        java.util.function.Function<String, Optional<Path>> locate = url -> local.computeIfAbsent(url, files::locate);
         for (ProductFileRef f : p.files()) {
             Semantics s = Semantics.ofCategory(f.category());
-            rows.add(LinkRow.link(id, f.accessUrl(), s, describe(f, s), f.contentType(), length(f),
+            rows.add(LinkRow.link(id, f.accessUrl(), s, describe(f, s), f.contentType(), length(f, locate),
                     f.category()));
         }
-        if (Sodas.cuttable(p, files)) {
+        if (Sodas.cuttable(p, locate)) {
             String enc = URLEncoder.encode(id, StandardCharsets.UTF_8);
             if (p.isSpectrum()) {
                 for (String format : ServiceDescriptors.SPECTRUM_FORMATS.subList(1,
@@ -128,9 +130,9 @@ public final class Links {
     }
 
     /** The file's exact size when it is here, else the catalogue's estimate. */
-    private Long length(ProductFileRef f) {
+    private static Long length(ProductFileRef f, java.util.function.Function<String, Optional<Path>> locate) {
         if (!f.isShared()) {
-            Optional<Path> local = files.locate(f.accessUrl());
+            Optional<Path> local = locate.apply(f.accessUrl());
             if (local.isPresent()) {
                 try {
                     return Files.size(local.get());

@@ -23,7 +23,9 @@ import meridian.sql.backend.Backend;
  */
 public final class ProductCatalog {
 
-    private static final int CHUNK = 500;
+    /** IDs per statement: Derby probes an index well for short IN lists, badly for long ones
+     * (1,000 IDs: 430 ms in chunks of 500, 60 ms in chunks of 50). */
+    private static final int CHUNK = 50;
 
     private final Database database;
     private final String obscore;

@@ -24,10 +24,15 @@ public final class Sodas {
 
     /** True when SODA can serve the product: one FITS science file, here, holding only this product. */
     public static boolean cuttable(Product p, FileAccess files) {
+        return cuttable(p, files::locate);
+    }
+
+    /** As {@link #cuttable(Product, FileAccess)}, with the access URL → file lookup given. */
+    static boolean cuttable(Product p, java.util.function.Function<String, java.util.Optional<Path>> locate) {
         return p.science().filter(f -> !f.isShared())
                 .filter(f -> f.contentType() == null || f.contentType().contains("fits"))
                 .filter(f -> p.isSpectrum() || p.isImage() || p.isCube())
-                .flatMap(f -> files.locate(f.accessUrl())).isPresent();
+                .flatMap(f -> locate.apply(f.accessUrl())).isPresent();
     }
 
     /** What a SODA request answers: decided, not yet written. Close it after writing. */
