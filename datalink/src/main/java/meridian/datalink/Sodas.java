@@ -87,10 +87,24 @@ public final class Sodas {
             throw DatalinkFault.usage("RESPONSEFORMAT " + p.responseFormat() + " is not offered for "
                     + product.dataproductType() + " data; only application/fits");
         }
-        if (p.region() == null && p.band() == null) {
+        SodaParameters q = p;
+        if (product.isImage() && p.band() != null) {
+            // an image has no spectral axis: BAND selects it whole (its filter overlaps) or not at all
+            checkBand(product, p.band());
+            q = new SodaParameters(p.id(), p.region(), null, p.time(), p.pol(), p.responseFormat());
+        }
+        if (q.region() == null && q.band() == null) {
             return whole(file, science);
         }
-        return cutout(file, p, stem);
+        return cutout(file, q, stem);
+    }
+
+    private static void checkBand(Product product, double[] band) {
+        if (product.emMin() != null && product.emMax() != null
+                && (band[1] < product.emMin() || band[0] > product.emMax())) {
+            throw new DatalinkFault(DatalinkFault.Type.NO_OVERLAP, "BAND " + band[0] + " " + band[1]
+                    + " m does not overlap the image's band (" + product.emMin() + " to " + product.emMax() + " m)");
+        }
     }
 
     private static boolean isImageSpectrum(Path file) throws IOException {

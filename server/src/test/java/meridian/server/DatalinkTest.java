@@ -299,7 +299,10 @@ class DatalinkTest {
         Response bad = soda(Map.of("ID", id, "CIRCLE", "a b c"));
         assertEquals(400, bad.statusCode());
         assertTrue(bad.asString().startsWith("UsageFault: "), bad.asString());
-        assertEquals(400, soda(Map.of("ID", id, "BAND", "1e-7 2e-7")).statusCode());
+        Response band = soda(Map.of("ID", id, "BAND", "1e-9 2e-9"));
+        assertEquals(400, band.statusCode());
+        assertTrue(band.asString().startsWith("NoOverlap: "), band.asString());
+        assertEquals(200, soda(Map.of("ID", id, "BAND", "1e-7 1e-5")).statusCode(), "the filter lies in the band");
         assertEquals(400, soda(Map.of("ID", id, "RESPONSEFORMAT", "text/csv")).statusCode());
     }
 
