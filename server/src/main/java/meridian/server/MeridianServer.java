@@ -3,6 +3,7 @@ package meridian.server;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.MultipartConfigElement;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,15 @@ import meridian.server.http.CorsFilter;
 import meridian.server.http.ServiceUrls;
 import meridian.server.http.VoErrorHandler;
 import meridian.server.http.VoServletErrorHandler;
+import meridian.server.oai.OaiRepository;
+import meridian.server.oai.OaiServlet;
+import meridian.server.registry.AuthorityRecord;
+import meridian.server.registry.CollectionRecords;
+import meridian.server.registry.PublishedRecords;
+import meridian.server.registry.PublishingRegistryRecord;
+import meridian.server.registry.RecordProvider;
+import meridian.server.registry.RegistryMetadata;
+import meridian.server.registry.ServiceRecord;
 import meridian.server.tap.AsyncQueryRunner;
 import meridian.server.tap.QueryPlanner;
 import meridian.server.tap.TapParameters;
@@ -57,6 +67,9 @@ public final class MeridianServer {
 
     /** Largest request body accepted as form parameters (long ADQL queries by POST). */
     private static final int MAX_FORM_BYTES = 2 << 20;
+
+    /** The OAI-PMH endpoint of the publishing registry. */
+    private static final String OAI_PATH = "/oai";
 
     private MeridianServer() {
     }
@@ -121,7 +134,7 @@ public final class MeridianServer {
                         a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.resultLimitBytes()),
                 new TapCapabilities.UploadLimits(config.uploadLimitRows(), config.uploadLimitBytes(),
                         uploads.urlUploadsEnabled()));
-        ctx.addServlet(new ServletHolder("tap-capabilities", new CapabilitiesServlet(capabilities, urls)),
+        ctx.addServlet(new ServletHolder("tap-capabilities", new CapabilitiesServlet(capabilities, urls, "/tap")),
                 "/tap/capabilities");
         ctx.addServlet(new ServletHolder("tap-availability", new AvailabilityServlet(parts.database())),
                 "/tap/availability");
@@ -131,6 +144,8 @@ public final class MeridianServer {
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
         ctx.addServlet(new ServletHolder("files", new FileServlet(new Collections(config)::locator)), "/files/*");
         addDatalink(ctx, config, parts, urls, queries);
+        ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities), urls, OAI_PATH)),
+                OAI_PATH);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
 
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -166,6 +181,28 @@ public final class MeridianServer {
             return c.endsWith("/") ? c.substring(0, c.length() - 1) : c;
         }
         return "http://localhost:" + connector.getLocalPort();
+    }
+
+    /**
+     * The publishing registry: every record it publishes comes from this provider list. A new
+     * service adds its {@link ServiceRecord} here, built from the same {@code ServiceCapabilities}
+     * as its VOSI capabilities servlet (the SSA service: type {@code vs:CatalogService}, key
+     * {@code ssa}); a service that serves the collections' data (SSA, DataLink) also goes into
+     * {@link CollectionRecords}'s list, which gives each collection an auxiliary capability for it.
+     */
+    private static OaiRepository registry(MeridianConfig config, Parts parts, TapCapabilities tap) {
+        RegistryMetadata meta = RegistryMetadata.from(config);
+        PublishingRegistryRecord registry = new PublishingRegistryRecord(meta, OAI_PATH, config.registryPageSize());
+        ServiceRecord tapRecord = ServiceRecord.tap(meta, tap, parts.database()::model);
+        List<RecordProvider> providers = List.of(
+                registry,
+                new AuthorityRecord(meta),
+                tapRecord,
+                new CollectionRecords(meta, parts.database(), config.archive().schema(), List.of(tapRecord)));
+        PublishedRecords published = new PublishedRecords(providers,
+                config.dataDir().resolve("registry").resolve("record-dates.properties"), Clock.systemUTC());
+        return new OaiRepository(published, registry.identifier(), meta.title() + " publishing registry",
+                meta.curation().contactEmail(), config.registryPageSize(), Clock.systemUTC());
     }
 
     /** Names the software in every response's {@code Server} header (without Jetty's version). */

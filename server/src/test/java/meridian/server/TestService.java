@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * on 127.0.0.1 on a free port. Start once per test class; {@link #close} stops the server by its
  * own handle and deletes the directory and the scratch database.
  */
+@SuppressWarnings("try") // close() may throw InterruptedException from Jetty's stop; tests just propagate it
 public final class TestService implements AutoCloseable {
 
     /** Number of ObsCore rows inserted. */
@@ -83,6 +84,22 @@ public final class TestService implements AutoCloseable {
         whileDown.call();
         archive = Archive.open(config);
         serve();
+    }
+
+    /**
+     * Generates the demo source catalogue ({@code demo.sources}, as {@code ./meridian serve}
+     * publishes it) around the test rows' positions and publishes it.
+     */
+    public void publishDemoCatalogue() throws Exception {
+        java.util.List<double[]> near = new java.util.ArrayList<>();
+        for (int i = 0; i < ROWS; i += 2) {
+            near.add(new double[] {10 + i, -5 + i / 2.0});
+        }
+        long t0 = System.nanoTime();
+        Path yaml = meridian.ingest.demo.DemoCatalogue.generate(dir, near);
+        System.out.printf("demo catalogue generated in %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.print(new meridian.ingest.catalogue.CatalogueLoader(archive.database())
+                .load(meridian.ingest.catalogue.CatalogueDefinition.load(yaml), false, rows -> { }).summary());
     }
 
     /** The data directory. */
