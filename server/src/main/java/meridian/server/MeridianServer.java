@@ -7,7 +7,16 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import meridian.datalink.Bundles;
+import meridian.datalink.FileAccess;
+import meridian.datalink.Links;
+import meridian.datalink.ProductCatalog;
+import meridian.datalink.Sodas;
 import meridian.server.config.MeridianConfig;
+import meridian.server.datalink.BundleServlet;
+import meridian.server.datalink.DatalinkCapabilitiesServlet;
+import meridian.server.datalink.LinksServlet;
+import meridian.server.datalink.SodaServlet;
 import meridian.server.files.Collections;
 import meridian.server.files.FileServlet;
 import meridian.server.http.CorsFilter;
@@ -100,7 +109,7 @@ public final class MeridianServer {
         uploads.dropLeftovers();
         TapQueryRunner queries = new TapQueryRunner(parts.database(), parts.planner(), uploads);
         JobManager jobs = new JobManager(new JobStore(config.dataDir().resolve("jobs")),
-                new AsyncQueryRunner(queries, limits, a.resultLimitBytes()),
+                new AsyncQueryRunner(queries, limits, a.resultLimitBytes(), () -> jobBaseUrl(config, connector)),
                 new JobManager.Limits(a.executionDurationSeconds(), a.executionDurationLimitSeconds(),
                         a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.maxWaitSeconds(),
                         a.reaperIntervalSeconds(), a.resultLimitBytes()));
@@ -134,6 +143,7 @@ public final class MeridianServer {
                 config.archive().schema());
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
         ctx.addServlet(new ServletHolder("files", new FileServlet(new Collections(config)::locator)), "/files/*");
+        addDatalink(ctx, config, parts, urls, queries);
         ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities), urls, OAI_PATH)),
                 OAI_PATH);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
@@ -143,6 +153,34 @@ public final class MeridianServer {
         server.setStopAtShutdown(false);
         server.setStopTimeout(5_000);
         return server;
+    }
+
+    /** DataLink, SODA and bundles: all read the same product_files rows and files as /files and TAP. */
+    private static void addDatalink(ServletContextHandler ctx, MeridianConfig config, Parts parts, ServiceUrls urls,
+                                    TapQueryRunner queries) {
+        FileAccess files = new FileAccess(new Collections(config)::locator);
+        ProductCatalog catalog = new ProductCatalog(parts.database(), config.archive().schema());
+        ctx.addServlet(new ServletHolder("datalink-links", new LinksServlet(
+                new Links(catalog, files, config.datalinkMaxIds()), urls)), "/datalink/links");
+        ctx.addServlet(new ServletHolder("datalink-capabilities",
+                new DatalinkCapabilitiesServlet(urls, config.datalinkMaxIds())), "/datalink/capabilities");
+        ctx.addServlet(new ServletHolder("soda-sync", new SodaServlet(new Sodas(catalog, files))), "/soda/sync");
+        ctx.addServlet(new ServletHolder("bundle", new BundleServlet(new Bundles(catalog, files,
+                new Bundles.Limits(config.bundleMaxIds(), config.bundleMaxFiles(), config.bundleMaxBytes())),
+                queries, config.syncTimeoutSeconds())), "/bundle");
+    }
+
+    /**
+     * The base URL written into async job results (no request to take it from): the configured
+     * {@code service.base_url}, else this machine's loopback address and the listening port.
+     */
+    private static String jobBaseUrl(MeridianConfig config, ServerConnector connector) {
+        String configured = config.service().baseUrl();
+        if (configured != null && !configured.isBlank()) {
+            String c = configured.trim();
+            return c.endsWith("/") ? c.substring(0, c.length() - 1) : c;
+        }
+        return "http://localhost:" + connector.getLocalPort();
     }
 
     /**

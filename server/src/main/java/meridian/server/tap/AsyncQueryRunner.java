@@ -30,8 +30,15 @@ public final class AsyncQueryRunner implements JobRunner {
     private final TapQueryRunner queries;
     private final TapParameters.Limits limits;
     private final long resultLimitBytes;
+    private final java.util.function.Supplier<String> serviceBase;
 
-    public AsyncQueryRunner(TapQueryRunner queries, TapParameters.Limits limits, long resultLimitBytes) {
+    /**
+     * @param serviceBase the service's public base URL for DataLink service descriptors in job
+     *                    results (there is no request to take it from when the job runs)
+     */
+    public AsyncQueryRunner(TapQueryRunner queries, TapParameters.Limits limits, long resultLimitBytes,
+                            java.util.function.Supplier<String> serviceBase) {
+        this.serviceBase = serviceBase;
         this.queries = queries;
         this.limits = limits;
         this.resultLimitBytes = resultLimitBytes;
@@ -56,7 +63,8 @@ public final class AsyncQueryRunner implements JobRunner {
         String file = RESULT + "." + params.format().extension();
         Path out = dir.resolve(file);
         int timeout = (int) Math.min(Integer.MAX_VALUE, job.executionDuration());
-        try (RunningQuery query = queries.open(params, name -> upload(job, dir, name), timeout, cancellation);
+        try (RunningQuery query = queries.open(params, name -> upload(job, dir, name), timeout, cancellation,
+                serviceBase.get());
              OutputStream stream = new LimitedOutputStream(Files.newOutputStream(out), resultLimitBytes)) {
             query.write(stream);
         } catch (IOException | RuntimeException e) {

@@ -106,7 +106,8 @@ public class TapSyncServlet extends HttpServlet {
             }
             Map<String, UploadSource> p = parts;
             int statementTimeout = timeoutSeconds > 0 ? timeoutSeconds + BACKSTOP_SECONDS : 0;
-            try (RunningQuery query = queries.open(params, p::get, statementTimeout, cancellation)) {
+            try (RunningQuery query = queries.open(params, p::get, statementTimeout, cancellation,
+                    urls.base(req))) {
                 QueryResultTable table = query.table();
                 boolean complete;
                 try {
