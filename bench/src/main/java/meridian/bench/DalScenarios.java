@@ -32,7 +32,9 @@ final class DalScenarios {
         }
         try {
             HttpResult r = http.get(url + "?" + probeQuery, options.timeout(), true);
-            return r.status() == 404 ? "endpoint " + url + " not found (HTTP 404)" : null;
+            // a 404 that is the service's own NotFoundFault for the probe ID means the endpoint is there
+            boolean fault = (r.body() != null ? r.text() : r.tail()).contains("NotFoundFault");
+            return r.status() == 404 && !fault ? "endpoint " + url + " not found (HTTP 404)" : null;
         } catch (Exception e) {
             return "endpoint " + url + " did not answer: " + e.getMessage();
         }

@@ -148,9 +148,16 @@ public record CollectionDefinition(Path file, String name, String title, String 
      *
      * @param url    template of access URLs: {@code {base}} (the service's access URL base),
      *               {@code {collection}}, {@code {path}} (relative to the root, URL-encoded per segment)
-     * @param format {@code access_format} of science files
+     * @param format   {@code access_format} of science files
+     * @param datalink when true, ObsCore's {@code access_url} is the product's DataLink links
+     *                 document ({@code {base}/datalink/links?ID=<obs_publisher_did>}) and
+     *                 {@code access_format} is {@code application/x-votable+xml;content=datalink};
+     *                 product_files keeps the file URLs either way
      */
-    public record Access(String url, String format) {
+    public record Access(String url, String format, boolean datalink) {
+
+        /** The access_format of ObsCore rows whose access_url is a links document. */
+        public static final String DATALINK_FORMAT = "application/x-votable+xml;content=datalink";
     }
 
     /** The canonical target name of {@code name} if it is one of the declared aliases. */

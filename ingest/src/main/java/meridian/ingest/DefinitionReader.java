@@ -360,16 +360,20 @@ final class DefinitionReader {
     private CollectionDefinition.Access access(JsonNode n) throws CollectionDefinitionException {
         String dUrl = "{base}/files/{collection}/{path}";
         if (n == null) {
-            return new CollectionDefinition.Access(dUrl, "application/fits");
+            return new CollectionDefinition.Access(dUrl, "application/fits", false);
         }
         requireObject(n, "access");
-        checkKeys(n, "access.", Set.of("url", "format"));
+        checkKeys(n, "access.", Set.of("url", "format", "datalink"));
         String url = orDefault(text(n, "access.", "url", false), dUrl);
         if (!url.contains("{path}")) {
             throw fail("access.url: the template must contain {path}");
         }
         String format = orDefault(text(n, "access.", "format", false), "application/fits");
-        return new CollectionDefinition.Access(url, format);
+        JsonNode dl = n.get("datalink");
+        if (dl != null && !dl.isBoolean()) {
+            throw fail("access.datalink: must be true or false");
+        }
+        return new CollectionDefinition.Access(url, format, dl != null && dl.asBoolean());
     }
 
     // --- helpers -------------------------------------------------------------------------------

@@ -101,8 +101,16 @@ final class ObscoreRowBuilder {
         v.put("obs_collection", def.name());
         v.put("obs_publisher_did", publisherDid(settings.authority(), def.name(), obsId));
         v.put("publisher_id", "ivo://" + settings.authority());
-        v.put("access_url", accessUrl);
-        putIfAbsent(v, "access_format", def.access().format());
+        if (def.access().datalink()) {
+            // the links document lists the science file and everything else (product_files)
+            v.put("access_url", settings.accessUrlBase() + "/datalink/links?ID="
+                    + java.net.URLEncoder.encode((String) v.get("obs_publisher_did"),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            v.put("access_format", CollectionDefinition.Access.DATALINK_FORMAT);
+        } else {
+            v.put("access_url", accessUrl);
+            putIfAbsent(v, "access_format", def.access().format());
+        }
         v.put("access_estsize", (sizeBytes + 1023) / 1024);
         putIfAbsent(v, "data_rights", def.rights().dataRights());
         putIfAbsent(v, "em_ucd", v.containsKey("em_min") ? "em.wl" : null);

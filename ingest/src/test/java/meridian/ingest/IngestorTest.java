@@ -287,4 +287,17 @@ class IngestorTest {
         assertEquals(1, with.unchanged(), with.summary());
         assertEquals(0, db.count("SELECT COUNT(*) FROM " + OBSCORE + " WHERE \"preview\" IS NULL"));
     }
+
+    @Test
+    void accessUrlCanPointAtTheLinksDocument() throws Exception {
+        String yaml = Files.readString(dir.resolve("test.yaml")) + "access: {datalink: true}\n";
+        CollectionDefinition linked = CollectionDefinition.load(Files.writeString(dir.resolve("linked.yaml"), yaml));
+        ingestor.ingest(linked, IngestOptions.defaults().withPreviews(false), ProgressListener.NONE);
+        Map<String, Object> s1 = db.query("SELECT * FROM " + OBSCORE + " WHERE \"obs_id\" = 'S001'").get(0);
+        assertEquals("http://h:8080/datalink/links?ID=ivo%3A%2F%2Ftest.auth%2Ftest_spectra%3FS001", s1.get("access_url"));
+        assertEquals("application/x-votable+xml;content=datalink", s1.get("access_format"));
+        // product_files still names the file itself
+        assertEquals("http://h:8080/files/test_spectra/S001.fits", db.query("SELECT * FROM " + FILES
+                + " WHERE \"archive_id\" = 'test_spectra/S001.fits'").get(0).get("access_url"));
+    }
 }

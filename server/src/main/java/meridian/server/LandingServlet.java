@@ -46,6 +46,8 @@ public class LandingServlet extends HttpServlet {
                 + item(tap + "/availability", "VOSI availability")
                 + item(tap + "/tables", "VOSI tables")
                 + item(tap + "/examples", "example queries")
+                + item(base + "/datalink/capabilities", "DataLink and SODA capabilities (links: /datalink/links?ID=...,"
+                        + " cutouts: /soda/sync, bundles: /bundle)")
                 + "</ul>\n<h2>Registry</h2><ul>\n"
                 + item(base + "/oai?verb=Identify", "OAI-PMH publishing registry (IVOA Registry Interfaces 1.1)")
                 + item(base + "/oai?verb=ListRecords&amp;metadataPrefix=ivo_vor", "every VOResource record")

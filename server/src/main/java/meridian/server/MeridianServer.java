@@ -11,7 +11,16 @@ import meridian.server.auth.AccessPolicy;
 import meridian.server.auth.AuthFilter;
 import meridian.server.auth.RateLimiter;
 import meridian.server.auth.UserStore;
+import meridian.datalink.Bundles;
+import meridian.datalink.FileAccess;
+import meridian.datalink.Links;
+import meridian.datalink.ProductCatalog;
+import meridian.datalink.Sodas;
 import meridian.server.config.MeridianConfig;
+import meridian.server.datalink.BundleServlet;
+import meridian.server.datalink.DatalinkCapabilitiesServlet;
+import meridian.server.datalink.LinksServlet;
+import meridian.server.datalink.SodaServlet;
 import meridian.server.files.Collections;
 import meridian.server.files.FileServlet;
 import meridian.server.http.CorsFilter;
@@ -108,7 +117,8 @@ public final class MeridianServer {
         AccessPolicy access = new AccessPolicy(collections::definitions, collections::catalogues,
                 config.archive().schema());
         JobManager jobs = new JobManager(new JobStore(config.dataDir().resolve("jobs")),
-                new AsyncQueryRunner(queries, limits, a.resultLimitBytes(), owner -> access.rows(users.identity(owner))),
+                new AsyncQueryRunner(queries, limits, a.resultLimitBytes(), () -> jobBaseUrl(config, connector),
+                        owner -> access.rows(users.identity(owner))),
                 new JobManager.Limits(a.executionDurationSeconds(), a.executionDurationLimitSeconds(),
                         a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.maxWaitSeconds(),
                         a.reaperIntervalSeconds(), a.resultLimitBytes()));
@@ -143,6 +153,7 @@ public final class MeridianServer {
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
         ctx.addServlet(new ServletHolder("files", new FileServlet(collections::locator, access, parts.database())),
                 "/files/*");
+        addDatalink(ctx, config, parts, urls, queries, access);
         ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities, access), urls, OAI_PATH)),
                 OAI_PATH);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
@@ -153,10 +164,40 @@ public final class MeridianServer {
         FilterHolder rate = new FilterHolder(new RateLimiter(config.limits().perMinute(), config.limits().burstSize()));
         ctx.addFilter(rate, "/tap/sync", EnumSet.of(DispatcherType.REQUEST));
         ctx.addFilter(rate, "/tap/async/*", EnumSet.of(DispatcherType.REQUEST));
+        ctx.addFilter(rate, "/soda/sync", EnumSet.of(DispatcherType.REQUEST));
+        ctx.addFilter(rate, "/bundle", EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(new ServerHeader(ctx));
         server.setStopAtShutdown(false);
         server.setStopTimeout(5_000);
         return server;
+    }
+
+    /** DataLink, SODA and bundles: all read the same product_files rows and files as /files and TAP. */
+    private static void addDatalink(ServletContextHandler ctx, MeridianConfig config, Parts parts, ServiceUrls urls,
+                                    TapQueryRunner queries, AccessPolicy access) {
+        FileAccess files = new FileAccess(new Collections(config)::locator);
+        ProductCatalog catalog = new ProductCatalog(parts.database(), config.archive().schema());
+        ctx.addServlet(new ServletHolder("datalink-links", new LinksServlet(
+                new Links(catalog, files, config.datalinkMaxIds()), urls, access)), "/datalink/links");
+        ctx.addServlet(new ServletHolder("datalink-capabilities",
+                new DatalinkCapabilitiesServlet(urls, config.datalinkMaxIds())), "/datalink/capabilities");
+        ctx.addServlet(new ServletHolder("soda-sync", new SodaServlet(new Sodas(catalog, files), access)), "/soda/sync");
+        ctx.addServlet(new ServletHolder("bundle", new BundleServlet(new Bundles(catalog, files,
+                new Bundles.Limits(config.bundleMaxIds(), config.bundleMaxFiles(), config.bundleMaxBytes())),
+                queries, config.syncTimeoutSeconds(), access)), "/bundle");
+    }
+
+    /**
+     * The base URL written into async job results (no request to take it from): the configured
+     * {@code service.base_url}, else this machine's loopback address and the listening port.
+     */
+    private static String jobBaseUrl(MeridianConfig config, ServerConnector connector) {
+        String configured = config.service().baseUrl();
+        if (configured != null && !configured.isBlank()) {
+            String c = configured.trim();
+            return c.endsWith("/") ? c.substring(0, c.length() - 1) : c;
+        }
+        return "http://localhost:" + connector.getLocalPort();
     }
 
     /**

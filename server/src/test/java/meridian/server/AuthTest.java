@@ -61,6 +61,7 @@ class AuthTest {
             Path root = Files.createDirectories(dir.resolve(c[0]));
             for (int i = 0; i < TestService.ROWS; i++) {
                 Files.writeString(root.resolve(String.format("obs-%02d.fits", i)), "file " + i);
+                Files.writeString(root.resolve(String.format("obs-%02d.png", i)), "preview " + i);
             }
         }
         try (Connection c = service.archive().database().connection(); Statement st = c.createStatement()) {
@@ -204,6 +205,60 @@ class AuthTest {
         if (status == 401) {
             assertFalse(r.headers().getValues("WWW-Authenticate").isEmpty());
         }
+    }
+
+    private static String did(String obsId) {
+        return "ivo://meridian.demo/test?" + obsId;
+    }
+
+    /** DataLink: hidden products are unknown, unreadable ones an error row naming the fault. */
+    @ParameterizedTest(name = "{0} links {1}: {2}")
+    @CsvSource(textBlock = """
+            anonymous, obs-01, NotFoundFault
+            bob,       obs-01, NotFoundFault
+            alice,     obs-01, #this
+            anonymous, obs-26, AuthenticationFault
+            alice,     obs-26, AuthorizationFault
+            carol,     obs-26, #this
+            anonymous, obs-35, #this
+            """)
+    void datalinkFollowsTheProductRights(String user, String obsId, String expected) {
+        Response r = as(user).queryParam("ID", did(obsId)).get("/datalink/links");
+        assertEquals(200, r.statusCode(), r.asString());
+        assertTrue(r.asString().contains(expected), r.asString());
+        if (expected.startsWith("#")) {
+            assertFalse(r.asString().contains("Fault:"), r.asString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bundles {1}: {2}")
+    @CsvSource(textBlock = """
+            anonymous, obs-01, 404
+            alice,     obs-01, 200
+            anonymous, obs-26, 401
+            bob,       obs-26, 403
+            carol,     obs-26, 200
+            """)
+    void bundlesAndCutoutsFollowTheProductRights(String user, String obsId, int status) {
+        Response bundle = as(user).queryParam("ID", did(obsId)).get("/bundle");
+        assertEquals(status, bundle.statusCode(), bundle.asString());
+        if (status == 401) {
+            assertFalse(bundle.headers().getValues("WWW-Authenticate").isEmpty());
+        }
+        Response soda = as(user).queryParam("ID", did(obsId)).queryParam("CIRCLE", "20 0 1").get("/soda/sync");
+        if (status != 200) {
+            assertEquals(status, soda.statusCode(), soda.asString());
+        } else {
+            assertFalse(soda.statusCode() == 401 || soda.statusCode() == 403 || soda.statusCode() == 404,
+                    soda.statusCode() + " " + soda.asString());
+        }
+    }
+
+    @Test
+    void bundleQueriesSeeTheSameRowsAsTap() {
+        Response r = as("anonymous").queryParam("QUERY", "SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id < 'obs-02'")
+                .get("/bundle");
+        assertEquals(400, r.statusCode(), "no visible product: nothing to bundle, not the hidden ones");
     }
 
     @Test

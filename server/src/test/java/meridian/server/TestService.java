@@ -123,6 +123,33 @@ public final class TestService implements AutoCloseable {
     }
 
     /**
+     * Generates the demo archive ({@link meridian.ingest.demo.DemoArchive}: real FITS spectra,
+     * images and a cube) into the data directory and ingests the named collections with access
+     * URLs on this server, as the first {@code ./meridian serve} does. Previews are not drawn.
+     */
+    public void ingestDemo(String... collections) throws Exception {
+        meridian.server.files.Collections c = new meridian.server.files.Collections(config);
+        meridian.ingest.Ingestor ingestor = new meridian.ingest.Ingestor(archive.database(), c.settings(baseUrl));
+        java.util.List<String> wanted = java.util.List.of(collections);
+        for (Path yaml : meridian.ingest.demo.DemoArchive.generate(dir)) {
+            meridian.ingest.CollectionDefinition def = meridian.ingest.CollectionDefinition.load(yaml);
+            if (wanted.contains(def.name())) {
+                ingestor.ingest(def, meridian.ingest.IngestOptions.defaults().withPreviews(false),
+                        meridian.ingest.ProgressListener.NONE);
+            }
+        }
+    }
+
+    /** Generates and ingests {@code count} demo SDP binary-table spectra as collection {@code name}. */
+    public void ingestDemoSpectra(String name, int count) throws Exception {
+        meridian.server.files.Collections c = new meridian.server.files.Collections(config);
+        Path yaml = meridian.ingest.demo.DemoArchive.generateSpectra(dir, name, count);
+        new meridian.ingest.Ingestor(archive.database(), c.settings(baseUrl)).ingest(
+                meridian.ingest.CollectionDefinition.load(yaml),
+                meridian.ingest.IngestOptions.defaults().withPreviews(false), meridian.ingest.ProgressListener.NONE);
+    }
+
+    /**
      * Rows i = 0..ROWS-1: obs_id {@code obs-NN}, spectra for even i and images for odd i,
      * s_ra = 10 + i, s_dec = -5 + i / 2, em 400..700 nm shifted by i nm, target {@code star-(i%5)},
      * collections {@code alpha} (i < 25) and {@code beta}; two product files per product.

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import meridian.adql.RowFilter;
+import meridian.datalink.ProductRights;
 import meridian.ingest.CollectionDefinition;
 import meridian.ingest.CollectionDefinition.Proprietary;
 import meridian.ingest.catalogue.CatalogueDefinition;
@@ -113,6 +114,17 @@ public final class AccessPolicy {
             }
             return Optional.empty();
         };
+    }
+
+    /**
+     * The same rules for the services that look products up themselves (DataLink, SODA,
+     * bundles): which ObsCore rows {@code who} sees, which it may read.
+     */
+    public ProductRights products(Identity who) {
+        RowFilter visible = rows(who);
+        List<String> granted = names(granted(collections(), who));
+        return new ProductRights(row -> visible.condition(OBSCORE_SCHEMA, OBSCORE, row).orElse("1 = 1"),
+                row -> readable(row, granted), who.isAnonymous());
     }
 
     /** SQL: the row's metadata is visible. */

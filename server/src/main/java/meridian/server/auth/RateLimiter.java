@@ -15,9 +15,9 @@ import meridian.server.http.ErrorBoundary;
 import meridian.server.http.Fault;
 
 /**
- * A token bucket per client for expensive requests (TAP sync queries, async job creation):
- * {@code burst} requests at once, refilled at {@code perMinute}. The client is the
- * authenticated user when there is one (so users behind one proxy do not share a budget), else
+ * A token bucket per client for expensive requests (TAP sync queries, async job creation, SODA
+ * cutouts, bundles): {@code burst} requests at once, refilled at {@code perMinute}. The client
+ * is the authenticated user when there is one (so users behind one proxy do not share a budget), else
  * the remote address. Requests over budget get 429 with {@code Retry-After}. Only POST and GET
  * requests that start work are counted: reading job state is not. Runs after {@link AuthFilter}.
  * Thread-safe.
@@ -76,7 +76,7 @@ public final class RateLimiter implements Filter {
     /** Sync queries, and the creation of (or a phase change on) async jobs; not reading them. */
     private static boolean startsWork(HttpServletRequest req) {
         String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
-        if (path.endsWith("/sync")) {
+        if (path.endsWith("/sync") || path.equals("/bundle")) {
             return true;
         }
         return "POST".equals(req.getMethod()) && (path.endsWith("/async") || path.endsWith("/async/")

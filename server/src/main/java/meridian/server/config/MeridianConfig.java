@@ -16,7 +16,7 @@ import meridian.sql.DatabaseConfig;
  * file is reported instead of silently ignored. Paths are resolved against {@link #baseDir()}.
  */
 public record MeridianConfig(Service service, Archive archive, Database database, Tap tap, Path baseDir,
-                             Registry registry, Limits limits) {
+                             Registry registry, Datalink datalink, Limits limits) {
 
     /**
      * {@code service:} identity, contact and the curation metadata of the registry records.
@@ -89,8 +89,15 @@ public record MeridianConfig(Service service, Archive archive, Database database
                         @JsonProperty("result_limit_bytes") Long resultLimitBytes) {
     }
 
+    /** {@code datalink:} limits of DataLink, SODA and bundle requests; every key optional. */
+    public record Datalink(@JsonProperty("max_ids") Integer maxIds,
+                           @JsonProperty("bundle_max_ids") Integer bundleMaxIds,
+                           @JsonProperty("bundle_max_files") Integer bundleMaxFiles,
+                           @JsonProperty("bundle_max_bytes") Long bundleMaxBytes) {
+    }
+
     private record File(Service service, Archive archive, Database database, Tap tap, Registry registry,
-                        Limits limits) {
+                        Datalink datalink, Limits limits) {
     }
 
     /**
@@ -117,7 +124,7 @@ public record MeridianConfig(Service service, Archive archive, Database database
         Path base = abs.getParent() != null && abs.getParent().getParent() != null
                 ? abs.getParent().getParent() : abs.getParent();
         return new MeridianConfig(f.service(), f.archive(), f.database(), f.tap(), base,
-                f.registry() == null ? new Registry(null) : f.registry(),
+                f.registry() == null ? new Registry(null) : f.registry(), f.datalink(),
                 f.limits() == null ? new Limits(null, null) : f.limits()).validated(file);
     }
 
@@ -161,34 +168,42 @@ public record MeridianConfig(Service service, Archive archive, Database database
             throw new ConfigException(file + ": tap.async.max_executing_jobs and reaper_interval_seconds must be"
                     + " at least 1, max_wait_seconds at least 0");
         }
+        if (datalinkMaxIds() < 1 || bundleMaxIds() < 1 || bundleMaxFiles() < 1 || bundleMaxBytes() < 1) {
+            throw new ConfigException(file + ": datalink.max_ids and the datalink.bundle_* limits must be positive");
+        }
         return this;
+    }
+
+    /** A copy with other DataLink limits (tests lower the caps). */
+    public MeridianConfig withDatalink(Datalink newDatalink) {
+        return new MeridianConfig(service, archive, database, tap, baseDir, registry, newDatalink, limits);
     }
 
     /** A copy with other TAP settings (tests shorten the async limits). */
     public MeridianConfig withTap(Tap newTap) {
-        return new MeridianConfig(service, archive, database, newTap, baseDir, registry, limits);
+        return new MeridianConfig(service, archive, database, newTap, baseDir, registry, datalink, limits);
     }
 
     /** A copy with other registry settings (tests shorten the OAI-PMH page). */
     public MeridianConfig withRegistry(Registry newRegistry) {
-        return new MeridianConfig(service, archive, database, tap, baseDir, newRegistry, limits);
+        return new MeridianConfig(service, archive, database, tap, baseDir, newRegistry, datalink, limits);
     }
 
     /** A copy with other request limits (tests lower the rate limit). */
     public MeridianConfig withLimits(Limits newLimits) {
-        return new MeridianConfig(service, archive, database, tap, baseDir, registry, newLimits);
+        return new MeridianConfig(service, archive, database, tap, baseDir, registry, datalink, newLimits);
     }
 
     /** A copy with another {@code database:} section (tests point the archive at a scratch database). */
     public MeridianConfig withDatabase(Database newDatabase) {
-        return new MeridianConfig(service, archive, newDatabase, tap, baseDir, registry, limits);
+        return new MeridianConfig(service, archive, newDatabase, tap, baseDir, registry, datalink, limits);
     }
 
     /** A copy with another data directory (the {@code --data} option). */
     public MeridianConfig withDataDir(Path dataDir) {
         return new MeridianConfig(service, new Archive(dataDir.toAbsolutePath().toString(), archive.schema(),
                 archive.collectionsDir()),
-                database, tap, baseDir, registry, limits);
+                database, tap, baseDir, registry, datalink, limits);
     }
 
     /** The data directory, absolute. */
@@ -299,5 +314,29 @@ public record MeridianConfig(Service service, Archive archive, Database database
 
     public int port() {
         return service.port() == null ? 8080 : service.port();
+    }
+
+    private Datalink datalinkSection() {
+        return datalink == null ? new Datalink(null, null, null, null) : datalink;
+    }
+
+    /** Most IDs in one DataLink links request. */
+    public int datalinkMaxIds() {
+        return or(datalinkSection().maxIds(), 5_000);
+    }
+
+    /** Most product IDs in one bundle. */
+    public int bundleMaxIds() {
+        return or(datalinkSection().bundleMaxIds(), 1_000);
+    }
+
+    /** Most files in one bundle. */
+    public int bundleMaxFiles() {
+        return or(datalinkSection().bundleMaxFiles(), 10_000);
+    }
+
+    /** Most bytes (before compression) in one bundle. */
+    public long bundleMaxBytes() {
+        return or(datalinkSection().bundleMaxBytes(), 10_000_000_000L);
     }
 }

@@ -33,13 +33,17 @@ public final class AsyncQueryRunner implements JobRunner {
     private final TapParameters.Limits limits;
     private final long resultLimitBytes;
     private final Function<String, RowFilter> rows;
+    private final java.util.function.Supplier<String> serviceBase;
 
     /**
-     * @param rows the rows a job's owner may see (its groups are read when the job runs, so a
-     *             user removed from a group meanwhile no longer sees that group's rows)
+     * @param serviceBase the service's public base URL for DataLink service descriptors in job
+     *                    results (there is no request to take it from when the job runs)
+     * @param rows        the rows a job's owner may see (its groups are read when the job runs, so a
+     *                    user removed from a group meanwhile no longer sees that group's rows)
      */
     public AsyncQueryRunner(TapQueryRunner queries, TapParameters.Limits limits, long resultLimitBytes,
-                            Function<String, RowFilter> rows) {
+                            java.util.function.Supplier<String> serviceBase, Function<String, RowFilter> rows) {
+        this.serviceBase = serviceBase;
         this.rows = rows;
         this.queries = queries;
         this.limits = limits;
@@ -66,7 +70,7 @@ public final class AsyncQueryRunner implements JobRunner {
         Path out = dir.resolve(file);
         int timeout = (int) Math.min(Integer.MAX_VALUE, job.executionDuration());
         try (RunningQuery query = queries.open(params, name -> upload(job, dir, name), timeout, cancellation,
-                rows.apply(job.owner()));
+                serviceBase.get(), rows.apply(job.owner()));
              OutputStream stream = new LimitedOutputStream(Files.newOutputStream(out), resultLimitBytes)) {
             query.write(stream);
         } catch (IOException | RuntimeException e) {

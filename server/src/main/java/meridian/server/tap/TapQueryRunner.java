@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
 import meridian.adql.RowFilter;
+import meridian.server.results.DatalinkDescriptor;
 import meridian.server.results.ResultContext;
 import meridian.server.upload.LoadedUploads;
 import meridian.server.upload.UploadLoader;
@@ -40,23 +41,28 @@ public final class TapQueryRunner {
      * @param parts          upload parts by name (for {@code param:} uploads)
      * @param timeoutSeconds statement time-out, 0 for none
      * @param cancellation   lets another thread stop the query
+     * @param serviceBase    the service's public base URL, for the DataLink service descriptor
+     *                       added when the result has a product identifier column
      * @param rows           the rows the caller may see ({@code AccessPolicy.rows})
      * @return the open query; the caller closes it
      * @throws meridian.server.http.Fault for upload, ADQL and database errors;
      *         {@link QueryCancelledException} when cancelled
      */
     public RunningQuery open(TapParameters params, Function<String, UploadSource> parts, int timeoutSeconds,
-                             Cancellation cancellation, RowFilter rows) throws IOException {
+                             Cancellation cancellation, String serviceBase, RowFilter rows) throws IOException {
         LoadedUploads loaded = uploads.load(params.uploads(), parts);
         try {
             cancellation.throwIfCancelled(null);
-            PlannedQuery plan = planner.plan(params.query(), params.adqlVersion(), loaded.extend(database.model()), rows);
+            PlannedQuery planned = planner.plan(params.query(), params.adqlVersion(), loaded.extend(database.model()),
+                    rows);
+            DatalinkDescriptor.Decorated links = DatalinkDescriptor.decorate(planned.columns(), serviceBase);
+            PlannedQuery plan = new PlannedQuery(planned.sql(), links.columns(), planned.converters());
             cancellation.throwIfCancelled(null);
             QueryExecutor.OpenQuery open = executor.open(plan, params.maxrec(), timeoutSeconds, cancellation);
             ResultContext context = new ResultContext(
                     List.of(new ResultContext.Info("QUERY", params.query(), null),
                             new ResultContext.Info("LANG", "ADQL-" + params.adqlVersion(), null)),
-                    List.of());
+                    links.trailingXml());
             return new RunningQuery(params, open, loaded, context);
         } catch (RuntimeException e) {
             loaded.close();

@@ -112,7 +112,7 @@ public class TapSyncServlet extends HttpServlet {
             Map<String, UploadSource> p = parts;
             int statementTimeout = timeoutSeconds > 0 ? timeoutSeconds + BACKSTOP_SECONDS : 0;
             try (RunningQuery query = queries.open(params, p::get, statementTimeout, cancellation,
-                    access.rows(AuthFilter.identity(req)))) {
+                    urls.base(req), access.rows(AuthFilter.identity(req)))) {
                 QueryResultTable table = query.table();
                 boolean complete;
                 try {
