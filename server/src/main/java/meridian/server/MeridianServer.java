@@ -13,6 +13,9 @@ import meridian.server.http.CorsFilter;
 import meridian.server.http.ServiceUrls;
 import meridian.server.http.VoErrorHandler;
 import meridian.server.http.VoServletErrorHandler;
+import meridian.server.ssa.ArchiveTargets;
+import meridian.server.ssa.ResultResources;
+import meridian.server.ssa.SsaServlet;
 import meridian.server.tap.AsyncQueryRunner;
 import meridian.server.tap.QueryPlanner;
 import meridian.server.tap.TapParameters;
@@ -28,9 +31,11 @@ import meridian.server.vosi.CapabilitiesServlet;
 import meridian.server.vosi.Example;
 import meridian.server.vosi.ExamplesServlet;
 import meridian.server.vosi.LanguageFeature;
+import meridian.server.vosi.SsaCapabilities;
 import meridian.server.vosi.TablesServlet;
 import meridian.server.vosi.TapCapabilities;
 import meridian.sql.Database;
+import meridian.ssa.SsaParameters;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -120,7 +125,9 @@ public final class MeridianServer {
         List<Example> examples = Example.load(config.baseDir().resolve("conf/examples.yaml"),
                 config.archive().schema());
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
-        ctx.addServlet(new ServletHolder("files", new FileServlet(new Collections(config)::locator)), "/files/*");
+        Collections collections = new Collections(config);
+        ctx.addServlet(new ServletHolder("files", new FileServlet(collections::locator)), "/files/*");
+        addSsa(ctx, config, parts, collections, urls);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
 
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -128,6 +135,26 @@ public final class MeridianServer {
         server.setStopAtShutdown(false);
         server.setStopTimeout(5_000);
         return server;
+    }
+
+    /**
+     * {@code /ssa} with its VOSI endpoints. DataLink service descriptors are appended to SSA
+     * results through the {@link ResultResources} given here ({@link ResultResources#NONE} until
+     * DataLink exists).
+     */
+    private static void addSsa(ServletContextHandler ctx, MeridianConfig config, Parts parts, Collections collections,
+                               ServiceUrls urls) {
+        SsaParameters.Limits limits = new SsaParameters.Limits(config.ssaDefaultSize(), config.ssaMaxrecDefault(),
+                config.ssaMaxrecLimit());
+        ArchiveTargets targets = new ArchiveTargets(parts.database(), collections::definitions);
+        ctx.addServlet(new ServletHolder("ssa", new SsaServlet(parts.database(), parts.planner(), targets, limits,
+                config.syncTimeoutSeconds(), ResultResources.NONE, urls)), "/ssa");
+        SsaCapabilities capabilities = new SsaCapabilities(limits.defaultSize(), SsaParameters.MAX_SIZE,
+                limits.maxrecDefault(), limits.maxrecLimit(), "REQUEST=queryData&POS=187.2779,2.0524&SIZE=0.1");
+        ctx.addServlet(new ServletHolder("ssa-capabilities", new CapabilitiesServlet(capabilities::document, urls,
+                "/ssa")), "/ssa/capabilities");
+        ctx.addServlet(new ServletHolder("ssa-availability", new AvailabilityServlet(parts.database())),
+                "/ssa/availability");
     }
 
     /** Names the software in every response's {@code Server} header (without Jetty's version). */

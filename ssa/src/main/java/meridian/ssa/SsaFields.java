@@ -53,6 +53,8 @@ public final class SsaFields {
                     "Name of the observed target"),
             new Field("ssa_targclass", "target_class", "ssa:Target.Class", "src.class", null,
                     "Class of the target (star, galaxy, QSO...)"),
+            new Field("ssa_targetpos", "POINT('ICRS', s_ra, s_dec)", "ssa:Target.Pos", "pos.eq;src", "deg",
+                    "ICRS position of the target (ObsCore keeps the pointing, which stands for it)"),
             new Field("ssa_location", "POINT('ICRS', s_ra, s_dec)", "ssa:Char.SpatialAxis.Coverage.Location.Value",
                     "pos.eq;meta.main", "deg", "ICRS position of the aperture centre (ra, dec)"),
             new Field("ssa_ra", "s_ra", "ssa:Char.SpatialAxis.Coverage.Location.Value.C1", "pos.eq.ra", "deg",

@@ -15,7 +15,7 @@ import meridian.sql.DatabaseConfig;
  * {@code conf/meridian.yaml}, read once at start-up. Unknown keys are errors, so a typo in the
  * file is reported instead of silently ignored. Paths are resolved against {@link #baseDir()}.
  */
-public record MeridianConfig(Service service, Archive archive, Database database, Tap tap, Path baseDir) {
+public record MeridianConfig(Service service, Archive archive, Database database, Tap tap, Ssa ssa, Path baseDir) {
 
     /** {@code service:} identity and contact. */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -58,7 +58,19 @@ public record MeridianConfig(Service service, Archive archive, Database database
                         @JsonProperty("result_limit_bytes") Long resultLimitBytes) {
     }
 
-    private record File(Service service, Archive archive, Database database, Tap tap) {
+    /**
+     * {@code ssa:} limits and defaults of the SSA service, declared in its capabilities; absent
+     * values default to the TAP limits and a SIZE of {@link #DEFAULT_SSA_SIZE} degrees.
+     */
+    public record Ssa(@JsonProperty("default_size") Double defaultSize,
+                      @JsonProperty("maxrec_default") Long maxrecDefault,
+                      @JsonProperty("maxrec_limit") Long maxrecLimit) {
+    }
+
+    /** SSA SIZE (cone diameter, degrees) when neither the request nor the configuration gives one. */
+    public static final double DEFAULT_SSA_SIZE = 0.1;
+
+    private record File(Service service, Archive archive, Database database, Tap tap, Ssa ssa) {
     }
 
     /**
@@ -84,7 +96,7 @@ public record MeridianConfig(Service service, Archive archive, Database database
         Path abs = file.toAbsolutePath().normalize();
         Path base = abs.getParent() != null && abs.getParent().getParent() != null
                 ? abs.getParent().getParent() : abs.getParent();
-        return new MeridianConfig(f.service(), f.archive(), f.database(), f.tap(), base).validated(file);
+        return new MeridianConfig(f.service(), f.archive(), f.database(), f.tap(), f.ssa(), base).validated(file);
     }
 
     private MeridianConfig validated(Path file) {
@@ -99,6 +111,11 @@ public record MeridianConfig(Service service, Archive archive, Database database
         }
         if (maxrecDefault() < 0 || maxrecLimit() < maxrecDefault()) {
             throw new ConfigException(file + ": tap.maxrec_default must be between 0 and tap.maxrec_limit");
+        }
+        if (ssaDefaultSize() <= 0 || ssaDefaultSize() > 180 || ssaMaxrecDefault() < 0
+                || ssaMaxrecLimit() < ssaMaxrecDefault()) {
+            throw new ConfigException(file + ": ssa.default_size must be above 0 and at most 180 (degrees, the cone"
+                    + " diameter), ssa.maxrec_default between 0 and ssa.maxrec_limit");
         }
         Async a = async();
         if (a.executionDurationSeconds() <= 0 || a.executionDurationLimitSeconds() < a.executionDurationSeconds()) {
@@ -118,19 +135,19 @@ public record MeridianConfig(Service service, Archive archive, Database database
 
     /** A copy with other TAP settings (tests shorten the async limits). */
     public MeridianConfig withTap(Tap newTap) {
-        return new MeridianConfig(service, archive, database, newTap, baseDir);
+        return new MeridianConfig(service, archive, database, newTap, ssa, baseDir);
     }
 
     /** A copy with another {@code database:} section (tests point the archive at a scratch database). */
     public MeridianConfig withDatabase(Database newDatabase) {
-        return new MeridianConfig(service, archive, newDatabase, tap, baseDir);
+        return new MeridianConfig(service, archive, newDatabase, tap, ssa, baseDir);
     }
 
     /** A copy with another data directory (the {@code --data} option). */
     public MeridianConfig withDataDir(Path dataDir) {
         return new MeridianConfig(service, new Archive(dataDir.toAbsolutePath().toString(), archive.schema(),
                 archive.collectionsDir()),
-                database, tap, baseDir);
+                database, tap, ssa, baseDir);
     }
 
     /** The data directory, absolute. */
@@ -207,6 +224,21 @@ public record MeridianConfig(Service service, Archive archive, Database database
 
     private static <T> T or(T value, T fallback) {
         return value == null ? fallback : value;
+    }
+
+    /** SSA SIZE default: the search cone's diameter in degrees. */
+    public double ssaDefaultSize() {
+        return ssa == null || ssa.defaultSize() == null ? DEFAULT_SSA_SIZE : ssa.defaultSize();
+    }
+
+    /** SSA MAXREC default (the TAP default unless {@code ssa.maxrec_default} is set). */
+    public long ssaMaxrecDefault() {
+        return ssa == null || ssa.maxrecDefault() == null ? maxrecDefault() : ssa.maxrecDefault();
+    }
+
+    /** SSA MAXREC limit (the TAP limit unless {@code ssa.maxrec_limit} is set). */
+    public long ssaMaxrecLimit() {
+        return ssa == null || ssa.maxrecLimit() == null ? maxrecLimit() : ssa.maxrecLimit();
     }
 
     public int port() {

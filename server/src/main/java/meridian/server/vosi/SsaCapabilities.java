@@ -1,0 +1,70 @@
+package meridian.server.vosi;
+
+import static meridian.server.http.ErrorDocument.escape;
+
+/**
+ * The VOSI capabilities of the SSA service: the SSA 1.1 capability ({@code ssa:SimpleSpectralAccess},
+ * SSACapRegExt) with the limits that are enforced, and the VOSI capabilities and availability
+ * endpoints.
+ *
+ * @param defaultSize   SIZE default, degrees (cone diameter)
+ * @param maxSize       largest SIZE, degrees
+ * @param maxrecDefault default MAXREC
+ * @param maxrecLimit   hard MAXREC
+ * @param testQuery     a queryData parameter string that finds spectra, or null
+ */
+public record SsaCapabilities(double defaultSize, double maxSize, long maxrecDefault, long maxrecLimit,
+                              String testQuery) {
+
+    /** The whole {@code vosi:capabilities} document for the SSA service at {@code ssaUrl}. */
+    public String document(String ssaUrl) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<vosi:capabilities xmlns:vosi=\"http://www.ivoa.net/xml/VOSICapabilities/v1.0\"")
+                .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
+                .append(" xmlns:vr=\"http://www.ivoa.net/xml/VOResource/v1.0\"")
+                .append(" xmlns:vs=\"http://www.ivoa.net/xml/VODataService/v1.1\"")
+                .append(" xmlns:ssa=\"http://www.ivoa.net/xml/SSA/v1.1\">\n");
+        sb.append(ssaCapability(ssaUrl));
+        sb.append(simple("ivo://ivoa.net/std/VOSI#capabilities", ssaUrl + "/capabilities"));
+        sb.append(simple("ivo://ivoa.net/std/VOSI#availability", ssaUrl + "/availability"));
+        sb.append("</vosi:capabilities>\n");
+        return sb.toString();
+    }
+
+    /** The {@code ssa:SimpleSpectralAccess} capability element (also for registry records). */
+    public String ssaCapability(String ssaUrl) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("  <capability standardID=\"ivo://ivoa.net/std/SSA\" xsi:type=\"ssa:SimpleSpectralAccess\">\n")
+                .append("    <description>SSA 1.1 over the spectra of ivoa.obscore. SIZE is the diameter of the search")
+                .append(" cone (default ").append(defaultSize).append(" deg). TARGETNAME is matched against the names")
+                .append(" and aliases the archive knows. BANDREST (band in the source's rest frame) is")
+                .append(" accepted when the archive has redshifts.</description>\n")
+                .append("    <interface xsi:type=\"vs:ParamHTTP\" role=\"std\" version=\"1.1\">\n")
+                .append("      <accessURL use=\"base\">").append(escape(ssaUrl)).append("</accessURL>\n")
+                .append("      <queryType>GET</queryType>\n      <queryType>POST</queryType>\n")
+                .append("      <resultType>application/x-votable+xml</resultType>\n")
+                .append("    </interface>\n")
+                .append("    <complianceLevel>query</complianceLevel>\n")
+                .append("    <dataSource>pointed</dataSource>\n")
+                .append("    <creationType>archival</creationType>\n")
+                .append("    <supportedFrame>ICRS</supportedFrame>\n")
+                .append("    <maxSearchRadius>").append(maxSize / 2).append("</maxSearchRadius>\n")
+                .append("    <maxRecords>").append(maxrecLimit).append("</maxRecords>\n")
+                .append("    <defaultMaxRecords>").append(maxrecDefault).append("</defaultMaxRecords>\n")
+                .append("    <maxAperture>").append(maxSize).append("</maxAperture>\n");
+        if (testQuery != null) {
+            sb.append("    <testQuery><queryDataCmd>").append(escape(testQuery)).append("</queryDataCmd></testQuery>\n");
+        }
+        sb.append("  </capability>\n");
+        return sb.toString();
+    }
+
+    private static String simple(String standardId, String url) {
+        return "  <capability standardID=\"" + standardId + "\">\n"
+                + "    <interface xsi:type=\"vs:ParamHTTP\">\n"
+                + "      <accessURL use=\"full\">" + escape(url) + "</accessURL>\n"
+                + "    </interface>\n"
+                + "  </capability>\n";
+    }
+}
