@@ -111,6 +111,17 @@ class SsaTest {
     }
 
     @Test
+    void positionalQueriesUseTheIndexPreFilter() {
+        String adql = meridian.ssa.SsaQuery.adql(meridian.ssa.SsaParameters.parse(
+                n -> java.util.Optional.ofNullable(Map.of("POS", "20,0", "SIZE", "4").get(n)),
+                new meridian.ssa.SsaParameters.Limits(0.1, 10, 10)), java.util.Set.of(), java.util.Set.of());
+        var db = service.archive().database();
+        String sql = service.archive().parts().planner().plan(adql, "2.1", db.model()).sql();
+        String index = "derby".equals(db.backend().name()) ? meridian.sql.geom.SkyCells.COLUMN : "\"MERIDIAN\".\"POS\"";
+        assertTrue(sql.contains(index), sql);
+    }
+
+    @Test
     void onlySpectraAreFound() throws Exception {
         assertEquals(List.of(), testIds(ssa(Map.of("POS", "21,0.5", "SIZE", "0.2")))); // obs-11 is an image
     }
