@@ -148,6 +148,7 @@ class SsaTest {
         String xml = r.asString();
         assertTrue(xml.contains("<INFO name=\"SERVICE_PROTOCOL\" value=\"1.1\">SSAP</INFO>"), xml);
         assertTrue(xml.contains("<INFO name=\"RUNID\" value=\"run-7\">"), xml);
+        assertTrue(xml.contains("utype=\"ssa:Dataset.DataModel\""), xml);
         List<String> starts = column(r, "ssa_specstart");
         assertEquals(4.08e-7, Double.parseDouble(starts.get(0)), 1e-15);
     }
@@ -259,6 +260,7 @@ class SsaTest {
             assertTrue(params.contains("INPUT:" + p), p + " in " + params);
         }
         assertEquals("ssa:Access.Reference", t.getColumnInfo(0).getUtype());
+        assertTrue(params.contains("ssa_model"), params.toString());
     }
 
     @ParameterizedTest

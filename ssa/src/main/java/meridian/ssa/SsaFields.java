@@ -22,6 +22,22 @@ public final class SsaFields {
     public record Field(String name, String adql, String utype, String ucd, String unit, String description) {
     }
 
+    /**
+     * A value that is the same for every row, written as a PARAM of the result table.
+     *
+     * @param name        PARAM name
+     * @param utype       SSA utype
+     * @param value       the value
+     * @param description PARAM description
+     */
+    public record Constant(String name, String utype, String value, String description) {
+    }
+
+    /** The constants of every response. */
+    public static final List<Constant> CONSTANTS = List.of(
+            new Constant("ssa_model", "ssa:Dataset.DataModel", "Spectrum-1.1", "Data model of the datasets"),
+            new Constant("ssa_csysName", "ssa:CoordSys.SpaceFrame.Name", "ICRS", "Frame of the positions"));
+
     /** The name of the column holding the publisher DID (what DataLink descriptors refer to). */
     public static final String PUBLISHER_DID = "ssa_pubdid";
 

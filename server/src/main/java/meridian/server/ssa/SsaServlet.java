@@ -107,9 +107,7 @@ public class SsaServlet extends HttpServlet {
             long maxrec = metadata ? 0 : params.maxrec();
             try (QueryExecutor.OpenQuery open = executor.open(plan, maxrec, timeoutSeconds)) {
                 QueryResultTable table = open.table();
-                if (metadata) {
-                    table.setParameters(inputs());
-                }
+                table.setParameters(parameters(metadata));
                 List<ResultContext.Info> infos = new ArrayList<>();
                 infos.add(new ResultContext.Info("SERVICE_PROTOCOL", "1.1", "SSAP"));
                 infos.add(new ResultContext.Info("REQUEST", "queryData", null));
@@ -177,9 +175,20 @@ public class SsaServlet extends HttpServlet {
         return new PlannedQuery(plan.sql(), infos, plan.converters());
     }
 
-    /** One {@code INPUT:NAME} PARAM per input parameter (empty value: no default is forced). */
-    private List<DescribedValue> inputs() {
+    /**
+     * The PARAMs of the result table: the SSA constants, and for FORMAT=METADATA one
+     * {@code INPUT:NAME} PARAM per input parameter (empty value: no default is forced).
+     */
+    private List<DescribedValue> parameters(boolean metadata) {
         List<DescribedValue> out = new ArrayList<>();
+        for (SsaFields.Constant c : SsaFields.CONSTANTS) {
+            ColumnInfo info = new ColumnInfo(c.name(), String.class, c.description());
+            info.setUtype(c.utype());
+            out.add(new DescribedValue(info, c.value()));
+        }
+        if (!metadata) {
+            return out;
+        }
         for (SsaInputs.Input in : SsaInputs.all(limits)) {
             ColumnInfo info = new ColumnInfo("INPUT:" + in.name(), String.class, in.description());
             info.setUnitString(in.unit());
