@@ -52,6 +52,9 @@ public class LandingServlet extends HttpServlet {
                 + item(base + "/ssa?REQUEST=queryData&amp;FORMAT=METADATA", "the service's parameters and fields")
                 + item(base + "/ssa/capabilities", "VOSI capabilities")
                 + item(base + "/ssa/availability", "VOSI availability")
+                + "</ul>\n<h2>Registry</h2><ul>\n"
+                + item(base + "/oai?verb=Identify", "OAI-PMH publishing registry (IVOA Registry Interfaces 1.1)")
+                + item(base + "/oai?verb=ListRecords&amp;metadataPrefix=ivo_vor", "every VOResource record")
                 + "</ul>\n</body></html>\n");
     }
 

@@ -30,7 +30,15 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Main())
+        int code = run(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the command line and returns its exit status (0 ok, 1 failures, 2 usage or setup errors). */
+    public static int run(String... args) {
+        return new CommandLine(new Main())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
                         cmd.getErr().println("meridian: " + e.getMessage());
@@ -39,9 +47,6 @@ public final class Main implements Callable<Integer> {
                     throw e;
                 })
                 .execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
     }
 
     /** Options every subcommand shares. */
@@ -123,7 +128,11 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             MeridianConfig config = common.load();
             int p = port != null ? port : config.port();
-            try (Archive archive = Archive.open(config)) {
+            // On Ctrl-C/SIGTERM the hook stops Jetty, then waits until this thread has closed the
+            // database (the JVM waits for hooks), so Derby always shuts down cleanly.
+            CountDownLatch closed = new CountDownLatch(1);
+            Archive archive = Archive.open(config);
+            try {
                 Server server = MeridianServer.create(config, archive.parts(), host, p);
                 server.start();
                 int actual = ((org.eclipse.jetty.server.ServerConnector) server.getConnectors()[0]).getLocalPort();
@@ -143,9 +152,6 @@ public final class Main implements Callable<Integer> {
                 System.out.println("  tables         " + base + "/tap/tables");
                 System.out.println("  examples       " + base + "/tap/examples");
                 System.out.println("Stop with Ctrl-C.");
-                // On Ctrl-C/SIGTERM the hook stops Jetty, then waits until this thread has closed
-                // the database (the JVM waits for hooks), so Derby always shuts down cleanly.
-                CountDownLatch closed = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.stop();
@@ -154,13 +160,11 @@ public final class Main implements Callable<Integer> {
                         System.err.println("meridian: error while stopping: " + e.getMessage());
                     }
                 }, "meridian-shutdown"));
-                try {
-                    server.join();
-                } finally {
-                    archive.close();
-                    System.out.println("Meridian stopped.");
-                    closed.countDown();
-                }
+                server.join();
+            } finally {
+                archive.close();
+                System.out.println("Meridian stopped.");
+                closed.countDown();
             }
             return 0;
         }

@@ -3,6 +3,7 @@ package meridian.server;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.MultipartConfigElement;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,15 @@ import meridian.server.http.CorsFilter;
 import meridian.server.http.ServiceUrls;
 import meridian.server.http.VoErrorHandler;
 import meridian.server.http.VoServletErrorHandler;
+import meridian.server.oai.OaiRepository;
+import meridian.server.oai.OaiServlet;
+import meridian.server.registry.AuthorityRecord;
+import meridian.server.registry.CollectionRecords;
+import meridian.server.registry.PublishedRecords;
+import meridian.server.registry.PublishingRegistryRecord;
+import meridian.server.registry.RecordProvider;
+import meridian.server.registry.RegistryMetadata;
+import meridian.server.registry.ServiceRecord;
 import meridian.server.ssa.ArchiveTargets;
 import meridian.server.ssa.ResultResources;
 import meridian.server.ssa.SsaServlet;
@@ -53,6 +63,9 @@ public final class MeridianServer {
 
     /** Largest request body accepted as form parameters (long ADQL queries by POST). */
     private static final int MAX_FORM_BYTES = 2 << 20;
+
+    /** The OAI-PMH endpoint of the publishing registry. */
+    private static final String OAI_PATH = "/oai";
 
     private MeridianServer() {
     }
@@ -117,7 +130,7 @@ public final class MeridianServer {
                         a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.resultLimitBytes()),
                 new TapCapabilities.UploadLimits(config.uploadLimitRows(), config.uploadLimitBytes(),
                         uploads.urlUploadsEnabled()));
-        ctx.addServlet(new ServletHolder("tap-capabilities", new CapabilitiesServlet(capabilities, urls)),
+        ctx.addServlet(new ServletHolder("tap-capabilities", new CapabilitiesServlet(capabilities, urls, "/tap")),
                 "/tap/capabilities");
         ctx.addServlet(new ServletHolder("tap-availability", new AvailabilityServlet(parts.database())),
                 "/tap/availability");
@@ -127,7 +140,9 @@ public final class MeridianServer {
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
         Collections collections = new Collections(config);
         ctx.addServlet(new ServletHolder("files", new FileServlet(collections::locator)), "/files/*");
-        addSsa(ctx, config, parts, collections, urls);
+        SsaCapabilities ssa = addSsa(ctx, config, parts, collections, urls);
+        ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities, ssa), urls,
+                OAI_PATH)), OAI_PATH);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
 
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -141,9 +156,11 @@ public final class MeridianServer {
      * {@code /ssa} with its VOSI endpoints. DataLink service descriptors are appended to SSA
      * results through the {@link ResultResources} given here ({@link ResultResources#NONE} until
      * DataLink exists).
+     *
+     * @return the SSA capabilities, for the registry record
      */
-    private static void addSsa(ServletContextHandler ctx, MeridianConfig config, Parts parts, Collections collections,
-                               ServiceUrls urls) {
+    private static SsaCapabilities addSsa(ServletContextHandler ctx, MeridianConfig config, Parts parts,
+                                          Collections collections, ServiceUrls urls) {
         SsaParameters.Limits limits = new SsaParameters.Limits(config.ssaDefaultSize(), config.ssaMaxrecDefault(),
                 config.ssaMaxrecLimit());
         ArchiveTargets targets = new ArchiveTargets(parts.database(), collections::definitions);
@@ -151,10 +168,39 @@ public final class MeridianServer {
                 config.syncTimeoutSeconds(), ResultResources.NONE, urls)), "/ssa");
         SsaCapabilities capabilities = new SsaCapabilities(limits.defaultSize(), SsaParameters.MAX_SIZE,
                 limits.maxrecDefault(), limits.maxrecLimit(), "REQUEST=queryData&POS=187.2779,2.0524&SIZE=0.1");
-        ctx.addServlet(new ServletHolder("ssa-capabilities", new CapabilitiesServlet(capabilities::document, urls,
-                "/ssa")), "/ssa/capabilities");
+        ctx.addServlet(new ServletHolder("ssa-capabilities", new CapabilitiesServlet(capabilities, urls, "/ssa")),
+                "/ssa/capabilities");
         ctx.addServlet(new ServletHolder("ssa-availability", new AvailabilityServlet(parts.database())),
                 "/ssa/availability");
+        return capabilities;
+    }
+
+    /**
+     * The publishing registry: every record it publishes comes from this provider list. A new
+     * service adds its {@link ServiceRecord} here, built from the same {@code ServiceCapabilities}
+     * as its VOSI capabilities servlet (the SSA service: type {@code vs:CatalogService}, key
+     * {@code ssa}); a service that serves the collections' data (SSA, DataLink) also goes into
+     * {@link CollectionRecords}'s list, which gives each collection an auxiliary capability for it.
+     */
+    private static OaiRepository registry(MeridianConfig config, Parts parts, TapCapabilities tap,
+                                          SsaCapabilities ssa) {
+        RegistryMetadata meta = RegistryMetadata.from(config);
+        PublishingRegistryRecord registry = new PublishingRegistryRecord(meta, OAI_PATH, config.registryPageSize());
+        ServiceRecord tapRecord = ServiceRecord.tap(meta, tap, parts.database()::model);
+        ServiceRecord ssaRecord = new ServiceRecord(meta, "ssa", "vs:CatalogService", meta.title() + " SSA",
+                "Simple Spectral Access (SSA 1.1) to the spectra of " + meta.title()
+                        + ", answered from the same ObsCore table as the TAP service.", ssa, "/ssa", null);
+        List<RecordProvider> providers = List.of(
+                registry,
+                new AuthorityRecord(meta),
+                tapRecord,
+                ssaRecord,
+                new CollectionRecords(meta, parts.database(), config.archive().schema(),
+                        List.of(tapRecord, ssaRecord)));
+        PublishedRecords published = new PublishedRecords(providers,
+                config.dataDir().resolve("registry").resolve("record-dates.properties"), Clock.systemUTC());
+        return new OaiRepository(published, registry.identifier(), meta.title() + " publishing registry",
+                meta.curation().contactEmail(), config.registryPageSize(), Clock.systemUTC());
     }
 
     /** Names the software in every response's {@code Server} header (without Jetty's version). */

@@ -293,9 +293,10 @@ class SsaTest {
     }
 
     @Test
-    void vosiCapabilitiesAndAvailability() {
+    void vosiCapabilitiesAndAvailability() throws Exception {
         String caps = given().baseUri(service.baseUrl()).get("/ssa/capabilities").then().statusCode(200)
                 .extract().asString();
+        RegistrySchemas.valid(caps); // VOSI capabilities with the SSA capability schema (SSACapRegExt)
         assertTrue(caps.contains("standardID=\"ivo://ivoa.net/std/SSA\""), caps);
         assertTrue(caps.contains("<maxRecords>100000</maxRecords>"), caps);
         assertTrue(caps.contains("<defaultMaxRecords>1000</defaultMaxRecords>"), caps);

@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * on 127.0.0.1 on a free port. Start once per test class; {@link #close} stops the server by its
  * own handle and deletes the directory and the scratch database.
  */
+@SuppressWarnings("try") // close() may throw InterruptedException from Jetty's stop; tests just propagate it
 public final class TestService implements AutoCloseable {
 
     /** Number of ObsCore rows inserted. */

@@ -15,14 +15,29 @@ import meridian.sql.DatabaseConfig;
  * {@code conf/meridian.yaml}, read once at start-up. Unknown keys are errors, so a typo in the
  * file is reported instead of silently ignored. Paths are resolved against {@link #baseDir()}.
  */
-public record MeridianConfig(Service service, Archive archive, Database database, Tap tap, Ssa ssa, Path baseDir) {
+public record MeridianConfig(Service service, Archive archive, Database database, Tap tap, Path baseDir,
+                             Registry registry, Ssa ssa) {
 
-    /** {@code service:} identity and contact. */
+    /**
+     * {@code service:} identity, contact and the curation metadata of the registry records.
+     * Use the accessors of {@link MeridianConfig} ({@link #publisher()}, {@link #subjects()}...)
+     * for the values with their defaults.
+     */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Service(String title, String description, String authority,
                           @JsonProperty("base_url") String baseUrl, Integer port,
                           @JsonProperty("contact_name") String contactName,
-                          @JsonProperty("contact_email") String contactEmail) {
+                          @JsonProperty("contact_email") String contactEmail,
+                          @JsonProperty("contact_address") String contactAddress,
+                          @JsonProperty("short_name") String shortName,
+                          String publisher, String creator,
+                          java.util.List<String> subjects,
+                          @JsonProperty("reference_url") String referenceUrl,
+                          String rights) {
+    }
+
+    /** {@code registry:} the OAI-PMH publishing registry at {@code /oai}. */
+    public record Registry(@JsonProperty("page_size") Integer pageSize) {
     }
 
     /** {@code archive:} where data lives and the archive's schema. */
@@ -70,7 +85,7 @@ public record MeridianConfig(Service service, Archive archive, Database database
     /** SSA SIZE (cone diameter, degrees) when neither the request nor the configuration gives one. */
     public static final double DEFAULT_SSA_SIZE = 0.1;
 
-    private record File(Service service, Archive archive, Database database, Tap tap, Ssa ssa) {
+    private record File(Service service, Archive archive, Database database, Tap tap, Registry registry, Ssa ssa) {
     }
 
     /**
@@ -96,7 +111,8 @@ public record MeridianConfig(Service service, Archive archive, Database database
         Path abs = file.toAbsolutePath().normalize();
         Path base = abs.getParent() != null && abs.getParent().getParent() != null
                 ? abs.getParent().getParent() : abs.getParent();
-        return new MeridianConfig(f.service(), f.archive(), f.database(), f.tap(), f.ssa(), base).validated(file);
+        return new MeridianConfig(f.service(), f.archive(), f.database(), f.tap(), base,
+                f.registry() == null ? new Registry(null) : f.registry(), f.ssa()).validated(file);
     }
 
     private MeridianConfig validated(Path file) {
@@ -108,6 +124,20 @@ public record MeridianConfig(Service service, Archive archive, Database database
         }
         if (service.authority() == null || service.authority().isBlank()) {
             throw new ConfigException(file + ": service.authority is required (the ivo:// authority)");
+        }
+        if (!service.authority().matches("[A-Za-z0-9][A-Za-z0-9._~-]{2,}")) {
+            throw new ConfigException(file + ": service.authority must be an IVOA authority id (three or more"
+                    + " letters, digits and ._~-, e.g. example.org), got " + service.authority());
+        }
+        if (service.contactEmail() == null || service.contactEmail().isBlank()) {
+            throw new ConfigException(file + ": service.contact_email is required (the registry records' contact and"
+                    + " the OAI-PMH adminEmail)");
+        }
+        if (service.shortName() != null && service.shortName().length() > 16) {
+            throw new ConfigException(file + ": service.short_name must be at most 16 characters (VOResource)");
+        }
+        if (registryPageSize() < 1) {
+            throw new ConfigException(file + ": registry.page_size must be at least 1");
         }
         if (maxrecDefault() < 0 || maxrecLimit() < maxrecDefault()) {
             throw new ConfigException(file + ": tap.maxrec_default must be between 0 and tap.maxrec_limit");
@@ -135,19 +165,24 @@ public record MeridianConfig(Service service, Archive archive, Database database
 
     /** A copy with other TAP settings (tests shorten the async limits). */
     public MeridianConfig withTap(Tap newTap) {
-        return new MeridianConfig(service, archive, database, newTap, ssa, baseDir);
+        return new MeridianConfig(service, archive, database, newTap, baseDir, registry, ssa);
+    }
+
+    /** A copy with other registry settings (tests shorten the OAI-PMH page). */
+    public MeridianConfig withRegistry(Registry newRegistry) {
+        return new MeridianConfig(service, archive, database, tap, baseDir, newRegistry, ssa);
     }
 
     /** A copy with another {@code database:} section (tests point the archive at a scratch database). */
     public MeridianConfig withDatabase(Database newDatabase) {
-        return new MeridianConfig(service, archive, newDatabase, tap, ssa, baseDir);
+        return new MeridianConfig(service, archive, newDatabase, tap, baseDir, registry, ssa);
     }
 
     /** A copy with another data directory (the {@code --data} option). */
     public MeridianConfig withDataDir(Path dataDir) {
         return new MeridianConfig(service, new Archive(dataDir.toAbsolutePath().toString(), archive.schema(),
                 archive.collectionsDir()),
-                database, tap, ssa, baseDir);
+                database, tap, baseDir, registry, ssa);
     }
 
     /** The data directory, absolute. */
@@ -239,6 +274,31 @@ public record MeridianConfig(Service service, Archive archive, Database database
     /** SSA MAXREC limit (the TAP limit unless {@code ssa.maxrec_limit} is set). */
     public long ssaMaxrecLimit() {
         return ssa == null || ssa.maxrecLimit() == null ? maxrecLimit() : ssa.maxrecLimit();
+    }
+
+    /** Records per OAI-PMH list response; longer lists continue with a resumption token. */
+    public int registryPageSize() {
+        return registry == null || registry.pageSize() == null ? 100 : registry.pageSize();
+    }
+
+    /** {@code service.publisher}, by default the service title. */
+    public String publisher() {
+        return blankOr(service.publisher(), service.title());
+    }
+
+    /** {@code service.subjects}, by default the UAT concept {@code astronomical-databases}. */
+    public java.util.List<String> subjects() {
+        return service.subjects() == null || service.subjects().isEmpty()
+                ? java.util.List.of("astronomical-databases") : java.util.List.copyOf(service.subjects());
+    }
+
+    /** {@code service.contact_name}, by default the publisher. */
+    public String contactName() {
+        return blankOr(service.contactName(), publisher());
+    }
+
+    private static String blankOr(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
     }
 
     public int port() {

@@ -2,10 +2,12 @@ package meridian.server.vosi;
 
 import static meridian.server.http.ErrorDocument.escape;
 
+import java.util.List;
+
 /**
  * The VOSI capabilities of the SSA service: the SSA 1.1 capability ({@code ssa:SimpleSpectralAccess},
  * SSACapRegExt) with the limits that are enforced, and the VOSI capabilities and availability
- * endpoints.
+ * endpoints; also the capabilities of the SSA service's registry record.
  *
  * @param defaultSize   SIZE default, degrees (cone diameter)
  * @param maxSize       largest SIZE, degrees
@@ -14,22 +16,18 @@ import static meridian.server.http.ErrorDocument.escape;
  * @param testQuery     a queryData parameter string that finds spectra, or null
  */
 public record SsaCapabilities(double defaultSize, double maxSize, long maxrecDefault, long maxrecLimit,
-                              String testQuery) {
+                              String testQuery) implements ServiceCapabilities {
 
-    /** The whole {@code vosi:capabilities} document for the SSA service at {@code ssaUrl}. */
-    public String document(String ssaUrl) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<vosi:capabilities xmlns:vosi=\"http://www.ivoa.net/xml/VOSICapabilities/v1.0\"")
-                .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
-                .append(" xmlns:vr=\"http://www.ivoa.net/xml/VOResource/v1.0\"")
-                .append(" xmlns:vs=\"http://www.ivoa.net/xml/VODataService/v1.1\"")
-                .append(" xmlns:ssa=\"http://www.ivoa.net/xml/SSA/v1.1\">\n");
-        sb.append(ssaCapability(ssaUrl));
-        sb.append(simple("ivo://ivoa.net/std/VOSI#capabilities", ssaUrl + "/capabilities"));
-        sb.append(simple("ivo://ivoa.net/std/VOSI#availability", ssaUrl + "/availability"));
-        sb.append("</vosi:capabilities>\n");
-        return sb.toString();
+    /**
+     * The SSA service's capabilities: SSA (SSACapRegExt), VOSI capabilities and availability.
+     *
+     * @param ssaUrl the service's public URL, e.g. {@code http://host:8080/ssa}
+     */
+    @Override
+    public List<String> capabilities(String ssaUrl) {
+        return List.of(ssaCapability(ssaUrl),
+                TapCapabilities.simpleCapability("ivo://ivoa.net/std/VOSI#capabilities", ssaUrl + "/capabilities"),
+                TapCapabilities.simpleCapability("ivo://ivoa.net/std/VOSI#availability", ssaUrl + "/availability"));
     }
 
     /** The {@code ssa:SimpleSpectralAccess} capability element (also for registry records). */
@@ -58,13 +56,5 @@ public record SsaCapabilities(double defaultSize, double maxSize, long maxrecDef
         }
         sb.append("  </capability>\n");
         return sb.toString();
-    }
-
-    private static String simple(String standardId, String url) {
-        return "  <capability standardID=\"" + standardId + "\">\n"
-                + "    <interface xsi:type=\"vs:ParamHTTP\">\n"
-                + "      <accessURL use=\"full\">" + escape(url) + "</accessURL>\n"
-                + "    </interface>\n"
-                + "  </capability>\n";
     }
 }

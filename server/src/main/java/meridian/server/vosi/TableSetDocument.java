@@ -25,17 +25,37 @@ public final class TableSetDocument {
     public static String tableset(MetadataModel model, boolean withColumns) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<vosi:tableset").append(NAMESPACES).append(">\n");
-        for (Schema s : model.schemas()) {
-            sb.append("  <schema>\n    <name>").append(escape(s.name())).append("</name>\n");
-            optional(sb, "    ", "description", s.description());
-            optional(sb, "    ", "utype", s.utype());
-            for (Table t : s.tables()) {
-                table(sb, t, "    ", "table", withColumns);
-            }
-            sb.append("  </schema>\n");
-        }
+        schemas(sb, model, "  ", withColumns);
         sb.append("</vosi:tableset>\n");
         return sb.toString();
+    }
+
+    /**
+     * The {@code tableset} element of a registry record (VODataService 1.2 {@code vs:TableSet},
+     * unqualified), with columns: the same schemas and tables as the VOSI document.
+     *
+     * @param indent the element's indentation
+     */
+    public static String tablesetElement(MetadataModel model, String indent) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(indent).append("<tableset>\n");
+        schemas(sb, model, indent + "  ", true);
+        sb.append(indent).append("</tableset>\n");
+        return sb.toString();
+    }
+
+    private static void schemas(StringBuilder sb, MetadataModel model, String indent, boolean withColumns) {
+        String in = indent + "  ";
+        for (Schema s : model.schemas()) {
+            sb.append(indent).append("<schema>\n").append(in).append("<name>").append(escape(s.name()))
+                    .append("</name>\n");
+            optional(sb, in, "description", s.description());
+            optional(sb, in, "utype", s.utype());
+            for (Table t : s.tables()) {
+                table(sb, t, in, "table", withColumns);
+            }
+            sb.append(indent).append("</schema>\n");
+        }
     }
 
     /** The {@code vosi:table} document of one table. */

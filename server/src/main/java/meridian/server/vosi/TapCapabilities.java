@@ -10,8 +10,9 @@ import meridian.sql.archive.ObscoreTable;
 
 /**
  * The VOSI capabilities of the TAP service (TAPRegExt 1.0 for the TAP capability): exactly
- * the languages, optional ADQL features, output formats and limits that work. The registry
- * interface builds its records from the same capability fragments.
+ * the languages, optional ADQL features, output formats and limits that work. The VOSI
+ * {@code /tap/capabilities} document and the TAP service's registry record are both built from
+ * {@link #capabilities}.
  *
  * @param languageFeatures the optional ADQL features the translator supports
  * @param maxrecDefault    default MAXREC
@@ -21,7 +22,8 @@ import meridian.sql.archive.ObscoreTable;
  * @param uploads          upload limits and methods
  */
 public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxrecDefault, long maxrecLimit,
-                              int syncTimeout, AsyncLimits async, UploadLimits uploads) {
+                              int syncTimeout, AsyncLimits async, UploadLimits uploads)
+        implements ServiceCapabilities {
 
     /**
      * Async job limits, seconds.
@@ -53,22 +55,17 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
             ResultFormat.VOTABLE_TABLEDATA, "ivo://ivoa.net/std/TAPRegExt#output-votable-td",
             ResultFormat.VOTABLE_BINARY, "ivo://ivoa.net/std/TAPRegExt#output-votable-binary");
 
-    /** The whole {@code vosi:capabilities} document for a TAP service at {@code tapUrl}. */
-    public String document(String tapUrl) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<vosi:capabilities xmlns:vosi=\"http://www.ivoa.net/xml/VOSICapabilities/v1.0\"")
-                .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
-                .append(" xmlns:vr=\"http://www.ivoa.net/xml/VOResource/v1.0\"")
-                .append(" xmlns:vs=\"http://www.ivoa.net/xml/VODataService/v1.1\"")
-                .append(" xmlns:tr=\"http://www.ivoa.net/xml/TAPRegExt/v1.0\">\n");
-        sb.append(tapCapability(tapUrl));
-        sb.append(simpleCapability("ivo://ivoa.net/std/VOSI#capabilities", tapUrl + "/capabilities"));
-        sb.append(simpleCapability("ivo://ivoa.net/std/VOSI#availability", tapUrl + "/availability"));
-        sb.append(simpleCapability("ivo://ivoa.net/std/VOSI#tables-1.1", tapUrl + "/tables"));
-        sb.append(simpleCapability("ivo://ivoa.net/std/DALI#examples", tapUrl + "/examples"));
-        sb.append("</vosi:capabilities>\n");
-        return sb.toString();
+    /**
+     * The TAP service's capabilities: TAP (TAPRegExt), VOSI capabilities, availability and
+     * tables, DALI examples.
+     */
+    @Override
+    public List<String> capabilities(String tapUrl) {
+        return List.of(tapCapability(tapUrl),
+                simpleCapability("ivo://ivoa.net/std/VOSI#capabilities", tapUrl + "/capabilities"),
+                simpleCapability("ivo://ivoa.net/std/VOSI#availability", tapUrl + "/availability"),
+                simpleCapability("ivo://ivoa.net/std/VOSI#tables-1.1", tapUrl + "/tables"),
+                simpleCapability("ivo://ivoa.net/std/DALI#examples", tapUrl + "/examples"));
     }
 
     /** The {@code tr:TableAccess} capability element. */
@@ -146,7 +143,8 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
                 + " bytes per request" + (uploads.urls() ? "; http(s) URL uploads from allowed hosts only." : ".");
     }
 
-    private static String simpleCapability(String standardId, String url) {
+    /** A capability with just a standard identifier and one full-URL ParamHTTP interface. */
+    public static String simpleCapability(String standardId, String url) {
         return "  <capability standardID=\"" + standardId + "\">\n"
                 + "    <interface xsi:type=\"vs:ParamHTTP\">\n"
                 + "      <accessURL use=\"full\">" + escape(url) + "</accessURL>\n"
