@@ -108,13 +108,6 @@ public class SsaServlet extends HttpServlet {
             try (QueryExecutor.OpenQuery open = executor.open(plan, maxrec, timeoutSeconds)) {
                 QueryResultTable table = open.table();
                 table.setParameters(parameters(metadata));
-                List<ResultContext.Info> infos = new ArrayList<>();
-                infos.add(new ResultContext.Info("SERVICE_PROTOCOL", "1.1", "SSAP"));
-                infos.add(new ResultContext.Info("REQUEST", "queryData", null));
-                params.runId().ifPresent(r -> infos.add(new ResultContext.Info("RUNID", r, null)));
-                if (!metadata) {
-                    infos.add(new ResultContext.Info("QUERY", adql, "the ADQL query on ivoa.obscore this request ran"));
-                }
                 List<ColumnInfo> columns = new ArrayList<>();
                 for (int i = 0; i < table.getColumnCount(); i++) {
                     columns.add(table.getColumnInfo(i));
@@ -124,8 +117,8 @@ public class SsaServlet extends HttpServlet {
                 table.prefetch(1);
                 resp.setStatus(HttpServletResponse.SC_OK);
                 resp.setContentType(output.mime());
-                resp.setCharacterEncoding("UTF-8");
-                output.writer().write(table, new ResultContext(infos, trailing), resp.getOutputStream());
+                output.writer().write(table, new ResultContext(infos(params, metadata ? null : adql), trailing),
+                        resp.getOutputStream());
                 resp.getOutputStream().flush();
             }
         } catch (Throwable t) {
@@ -134,6 +127,18 @@ public class SsaServlet extends HttpServlet {
             }
             ErrorBoundary.respond(resp, t);
         }
+    }
+
+    /** The INFOs before the table: protocol, request, RUNID and the ADQL query run (none for METADATA). */
+    private static List<ResultContext.Info> infos(SsaParameters params, String adql) {
+        List<ResultContext.Info> infos = new ArrayList<>();
+        infos.add(new ResultContext.Info("SERVICE_PROTOCOL", "1.1", "SSAP"));
+        infos.add(new ResultContext.Info("REQUEST", "queryData", null));
+        params.runId().ifPresent(r -> infos.add(new ResultContext.Info("RUNID", r, null)));
+        if (adql != null) {
+            infos.add(new ResultContext.Info("QUERY", adql, "the ADQL query on ivoa.obscore this request ran"));
+        }
+        return infos;
     }
 
     /** RESPONSEFORMAT (DALI): any VOTable serialisation; TABLEDATA by default, which every SSA client reads. */
