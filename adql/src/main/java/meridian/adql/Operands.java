@@ -3,6 +3,7 @@ package meridian.adql;
 import adql.query.operand.ADQLOperand;
 import adql.query.operand.NegativeOperand;
 import adql.query.operand.NumericConstant;
+import adql.query.operand.Operation;
 import adql.query.operand.WrappedOperand;
 import adql.query.operand.function.geometry.BoxFunction;
 import adql.query.operand.function.geometry.CircleFunction;
@@ -37,6 +38,21 @@ final class Operands {
         if (op instanceof NegativeOperand n) {
             Double d = constant(n.getOperand());
             return d == null ? null : -d;
+        }
+        if (op instanceof Operation o) {
+            // radii are often written as arithmetic: DISTANCE(...) < 5/3600.
+            Double l = constant(o.getLeftOperand());
+            Double r = constant(o.getRightOperand());
+            if (l == null || r == null) {
+                return null;
+            }
+            return switch (o.getOperation()) {
+                case SUM -> l + r;
+                case SUB -> l - r;
+                case MULT -> l * r;
+                case DIV -> r == 0 ? null : l / r;
+                default -> null;
+            };
         }
         return null;
     }

@@ -205,6 +205,8 @@ class SpatialIndexTest {
             "SELECT t.id, s.id FROM cat.targets AS t JOIN cat.sky AS s"
                     + " ON DISTANCE(POINT(t.ra, t.dec), POINT(s.ra, s.dec)) < 0.5",
             "SELECT t.id, s.id FROM cat.targets AS t JOIN cat.sky AS s"
+                    + " ON DISTANCE(POINT(t.ra, t.dec), POINT(s.ra, s.dec)) < 1800/3600.",
+            "SELECT t.id, s.id FROM cat.targets AS t JOIN cat.sky AS s"
                     + " ON 1 = CONTAINS(POINT(s.ra, s.dec), CIRCLE(t.ra, t.dec, 0.5))",
             "SELECT t.id, s.id FROM cat.targets AS t, cat.sky AS s"
                     + " WHERE CONTAINS(POINT(s.ra, s.dec), CIRCLE(POINT(t.ra, t.dec), 0.5)) = 1"})

@@ -37,7 +37,7 @@ final class DefinitionReader {
     private static final Pattern PREVIEW_DIR =
             Pattern.compile("(?!\\.\\.?(/|$))[A-Za-z0-9_.-]+(/(?!\\.\\.?(/|$))[A-Za-z0-9_.-]+)*");
     private static final Pattern CATEGORY = Pattern.compile("(SCIENCE|ANCILLARY|AUXILIARY)\\.[A-Z0-9_.]+");
-    private static final Set<String> TOP_KEYS = Set.of("name", "title", "description", "facility", "instruments",
+    private static final Set<String> TOP_KEYS = Set.of("kind", "name", "title", "description", "facility", "instruments",
             "coordinate_frame", "fov", "obs_id_pattern", "calib_level", "dataproduct_subtype", "rights", "root",
             "sources", "loader", "loader_options", "mapping", "required_keywords", "target_aliases", "ancillary",
             "previews", "access");
@@ -66,6 +66,10 @@ final class DefinitionReader {
             throw fail("expected a mapping of keys (name, title, loader, ...) at the top level");
         }
         checkKeys(root, "", TOP_KEYS);
+        String kind = text(root, "kind", false);
+        if (kind != null && !kind.equals(CollectionKind.PRODUCTS)) {
+            throw fail("kind: '" + kind + "' where a product collection is read (kind: products)");
+        }
         String name = text(root, "name", true);
         if (!NAME.matcher(name).matches()) {
             throw fail("name: '" + name + "' must start with a letter and contain only letters, digits, _ . -");

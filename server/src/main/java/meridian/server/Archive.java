@@ -12,6 +12,7 @@ import meridian.sql.archive.ArchiveModel;
 import meridian.sql.backend.Backend;
 import meridian.sql.backend.DerbyBackend;
 import meridian.sql.backend.PostgresBackend;
+import meridian.sql.catalog.CatalogueStore;
 import meridian.sql.geom.GeometryFunctions;
 
 /**
@@ -30,7 +31,10 @@ public final class Archive implements AutoCloseable {
         this.parts = new MeridianServer.Parts(database, planner, features);
     }
 
-    /** Opens the archive the configuration describes, creating its tables when they are missing. */
+    /**
+     * Opens the archive the configuration describes, creating its tables when they are missing
+     * and publishing the catalogues loaded earlier.
+     */
     public static Archive open(MeridianConfig config) throws SQLException {
         var dbConfig = config.databaseConfig();
         Backend backend = switch (dbConfig.kind()) {
@@ -40,6 +44,12 @@ public final class Archive implements AutoCloseable {
         };
         Database db = Database.open(dbConfig, backend,
                 ArchiveModel.create(config.archive().schema(), config.service().title()));
+        try {
+            CatalogueStore.publishStored(db);
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return new Archive(config, db, new AdqlQueryPlanner(QueryTranslator.forBackend(backend.name())),
                 AdqlQueryPlanner.features());
     }

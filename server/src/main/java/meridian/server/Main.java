@@ -6,6 +6,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import meridian.server.config.ConfigException;
 import meridian.ingest.CollectionDefinition;
+import meridian.ingest.CollectionDefinitionException;
+import meridian.ingest.CollectionKind;
+import meridian.ingest.catalogue.CatalogueDefinition;
+import meridian.ingest.catalogue.CatalogueLoadException;
+import meridian.ingest.catalogue.CatalogueLoader;
+import meridian.ingest.catalogue.CatalogueReport;
 import meridian.ingest.IngestOptions;
 import meridian.ingest.IngestReport;
 import meridian.ingest.Ingestor;
@@ -69,7 +75,8 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
-            description = "Ingest (or update) a collection declared in a YAML file; exit status 1 if any file failed.")
+            description = "Ingest (or update) a collection declared in a YAML file: FITS products, or a catalogue"
+                    + " (kind: catalogue); exit status 1 if any file failed.")
     static final class Ingest implements Callable<Integer> {
         @CommandLine.Mixin
         Common common = new Common();
@@ -91,6 +98,9 @@ public final class Main implements Callable<Integer> {
             MeridianConfig config = common.load();
             CollectionDefinition def;
             try {
+                if (CollectionKind.of(definition).equals(CollectionKind.CATALOGUE)) {
+                    return ingestCatalogue(config, CatalogueDefinition.load(definition));
+                }
                 def = CollectionDefinition.load(definition);
             } catch (java.io.IOException e) {
                 System.err.println("meridian: " + e.getMessage());
@@ -105,6 +115,25 @@ public final class Main implements Callable<Integer> {
                         .ingest(def, options, TextProgressBar.onStandardError());
                 System.out.print(report.summary());
                 return report.succeeded() ? 0 : 1;
+            }
+        }
+
+        private int ingestCatalogue(MeridianConfig config, CatalogueDefinition def) throws Exception {
+            if (prune || noPreviews) {
+                System.err.println("meridian: --prune and --no-previews apply to product collections only");
+                return 2;
+            }
+            try (Archive archive = Archive.open(config)) {
+                CatalogueReport report = new CatalogueLoader(archive.database()).load(def, dryRun,
+                        rows -> System.err.printf(java.util.Locale.ROOT, "\r%s: %,d rows", def.qualifiedName(), rows));
+                System.err.println();
+                System.out.print(report.summary());
+                return 0;
+            } catch (CatalogueLoadException | CollectionDefinitionException e) {
+                System.err.println();
+                System.err.println("meridian: " + e.getMessage());
+                System.err.println("meridian: nothing was published; the tables are as they were");
+                return 1;
             }
         }
     }
@@ -142,6 +171,7 @@ public final class Main implements Callable<Integer> {
                     for (IngestReport report : DemoData.load(archive, collections, collections.accessUrlBase(actual))) {
                         System.out.print(report.summary());
                     }
+                    System.out.print(DemoData.loadCatalogue(archive).summary());
                 }
                 String shown = host.equals("0.0.0.0") ? "localhost" : host;
                 String base = "http://" + shown + ":" + actual;

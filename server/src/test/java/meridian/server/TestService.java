@@ -86,6 +86,22 @@ public final class TestService implements AutoCloseable {
         serve();
     }
 
+    /**
+     * Generates the demo source catalogue ({@code demo.sources}, as {@code ./meridian serve}
+     * publishes it) around the test rows' positions and publishes it.
+     */
+    public void publishDemoCatalogue() throws Exception {
+        java.util.List<double[]> near = new java.util.ArrayList<>();
+        for (int i = 0; i < ROWS; i += 2) {
+            near.add(new double[] {10 + i, -5 + i / 2.0});
+        }
+        long t0 = System.nanoTime();
+        Path yaml = meridian.ingest.demo.DemoCatalogue.generate(dir, near);
+        System.out.printf("demo catalogue generated in %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.print(new meridian.ingest.catalogue.CatalogueLoader(archive.database())
+                .load(meridian.ingest.catalogue.CatalogueDefinition.load(yaml), false, rows -> { }).summary());
+    }
+
     /** The data directory. */
     public Path dataDir() {
         return dir;

@@ -40,6 +40,7 @@ class ValidatorsTest {
     @BeforeAll
     static void start() throws Exception {
         service = TestService.start();
+        service.publishDemoCatalogue();
     }
 
     @AfterAll

@@ -28,6 +28,7 @@ class VosiTest {
     @BeforeAll
     static void start() throws Exception {
         service = TestService.start();
+        service.publishDemoCatalogue();
     }
 
     @AfterAll

@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Backend backend;
     private volatile MetadataModel model;
+    private volatile long publishedAt = System.currentTimeMillis();
 
     private Database(DatabaseConfig config, HikariDataSource pool, Backend backend, MetadataModel model) {
         this.config = config;
@@ -62,14 +63,26 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /** Work done inside the transaction that publishes a model. */
+    @FunctionalInterface
+    public interface InTransaction {
+        /** Runs on the publishing connection; the caller commits or rolls back. */
+        void run(Connection connection) throws SQLException;
+    }
+
     /** Creates what is missing and regenerates TAP_SCHEMA, in one transaction. */
     private void synchronize() throws SQLException {
+        synchronize(model, c -> { });
+    }
+
+    private void synchronize(MetadataModel m, InTransaction work) throws SQLException {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
                 backend.prepare(c);
-                createMissingTables(c, model);
-                new TapSchemaWriter(backend).write(c, model);
+                createMissingTables(c, m);
+                work.run(c);
+                new TapSchemaWriter(backend).write(c, m);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -97,15 +110,25 @@ public final class Database implements AutoCloseable {
      * Publishes a changed model (a new catalogue, a changed description): creates its missing
      * tables and rewrites TAP_SCHEMA. Readers see the old or the new model, never a mix.
      */
-    public synchronized void publish(MetadataModel newModel) throws SQLException {
-        MetadataModel old = this.model;
+    public void publish(MetadataModel newModel) throws SQLException {
+        publish(newModel, c -> { });
+    }
+
+    /**
+     * Publishes a changed model together with {@code work} (e.g. recording which stored table
+     * now holds a catalogue) in one transaction. The new model becomes {@link #model()} only when
+     * that transaction has committed, so a query is planned wholly against the old or the new
+     * model; on failure nothing changes.
+     */
+    public synchronized void publish(MetadataModel newModel, InTransaction work) throws SQLException {
+        synchronize(newModel, work);
         this.model = newModel;
-        try {
-            synchronize();
-        } catch (SQLException | RuntimeException e) {
-            this.model = old;
-            throw e;
-        }
+        this.publishedAt = System.currentTimeMillis();
+    }
+
+    /** When the current model was published (epoch milliseconds): the Last-Modified of metadata documents. */
+    public long publishedAt() {
+        return publishedAt;
     }
 
     /** The model currently published. */

@@ -39,10 +39,10 @@ public final class DemoArchive {
     /** Fixed so that every generation writes the same bytes. */
     private static final long SEED = 20_261_121L;
 
-    private record Target(String name, double ra, double dec, String kind, String... aliases) {
+    record Target(String name, double ra, double dec, String kind, String... aliases) {
     }
 
-    private static final List<Target> TARGETS = List.of(
+    static final List<Target> TARGETS = List.of(
             new Target("HD 10700", 26.0170, -15.9375, "star", "tau Cet", "HIP 8102"),
             new Target("HD 209458", 330.7950, 18.8843, "star", "HIP 108859"),
             new Target("Vega", 279.2347, 38.7837, "star", "alf Lyr", "HD 172167"),

@@ -46,7 +46,9 @@ public class TablesServlet extends HttpServlet {
                         + " in this service; /tap/tables lists them"));
                 body = TableSetDocument.table(t);
             }
-            MetadataResponse.send(req, resp, "text/xml;charset=UTF-8", body, started);
+            // a published catalogue changes the document: it is as new as the model
+            MetadataResponse.send(req, resp, "text/xml;charset=UTF-8", body,
+                    Math.max(started, database.publishedAt()));
         } catch (RuntimeException e) {
             ErrorBoundary.respond(resp, e);
         }

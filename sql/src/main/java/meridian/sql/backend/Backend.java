@@ -41,6 +41,34 @@ public interface Backend {
     /** The statements creating a table and its indexes, in order. */
     List<String> createTable(Table table);
 
+    /**
+     * The statement creating a table for a bulk load: no primary key and no index (primary-key
+     * columns are NOT NULL, so the key can be added later). Follow the load with
+     * {@link #createIndexes}: building an index once over loaded rows is much cheaper than
+     * maintaining it row by row.
+     */
+    List<String> createTableForLoading(Table table);
+
+    /** The statements adding the primary key and every index to a table made by {@link #createTableForLoading}. */
+    List<String> createIndexes(Table table);
+
+    /** The SQL type of unbounded text (internal use: stored definitions). */
+    String largeTextType();
+
+    /** The statement dropping a table. */
+    default String dropTable(Table table) {
+        return "DROP TABLE " + qualified(table);
+    }
+
+    /** A short, unique, deterministic constraint or index name (identifiers are limited to 128 characters). */
+    static String objectName(String prefix, Table table, String suffix) {
+        String base = (prefix + "_" + table.schema() + "_" + table.storedName()).replaceAll("[^A-Za-z0-9_]", "_");
+        if (base.length() > 100) {
+            base = base.substring(0, 100);
+        }
+        return base + "_" + suffix;
+    }
+
     /** Creates a schema unless it exists. */
     void ensureSchema(Connection connection, String schema) throws SQLException;
 

@@ -75,6 +75,38 @@ public class DerbyBackend implements Backend {
     @Override
     public List<String> createTable(Table table) {
         List<String> out = new ArrayList<>();
+        out.add(tableDdl(table, true));
+        out.addAll(secondaryIndexes(table));
+        return out;
+    }
+
+    @Override
+    public List<String> createTableForLoading(Table table) {
+        return List.of(tableDdl(table, false));
+    }
+
+    @Override
+    public List<String> createIndexes(Table table) {
+        List<String> out = new ArrayList<>();
+        if (!table.primaryKey().isEmpty()) {
+            out.add("ALTER TABLE " + qualified(table) + " ADD CONSTRAINT "
+                    + quote(Backend.objectName("pk", table, "key")) + " PRIMARY KEY (" + keyColumns(table) + ")");
+        }
+        out.addAll(secondaryIndexes(table));
+        return out;
+    }
+
+    @Override
+    public String largeTextType() {
+        return "CLOB";
+    }
+
+    private String keyColumns(Table table) {
+        return String.join(", ", table.primaryKey().stream()
+                .map(k -> quote(table.column(k).map(Column::dbName).orElse(k))).toList());
+    }
+
+    private String tableDdl(Table table, boolean withKey) {
         StringBuilder sb = new StringBuilder("CREATE TABLE ").append(qualified(table)).append(" (");
         for (int i = 0; i < table.columns().size(); i++) {
             Column c = table.columns().get(i);
@@ -82,23 +114,25 @@ public class DerbyBackend implements Backend {
                 sb.append(", ");
             }
             sb.append(quote(c.dbName())).append(' ').append(sqlType(c));
-            if (!c.nullable()) {
+            boolean key = table.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(c.name()));
+            if (!c.nullable() || (key && !withKey)) {
                 sb.append(" NOT NULL");
             }
         }
         if (table.position() != null) {
-            String ra = table.column(table.position().raColumn()).orElseThrow().name();
-            String dec = table.column(table.position().decColumn()).orElseThrow().name();
+            String ra = table.column(table.position().raColumn()).orElseThrow().dbName();
+            String dec = table.column(table.position().decColumn()).orElseThrow().dbName();
             sb.append(", ").append(quote(SkyCells.COLUMN)).append(" INTEGER GENERATED ALWAYS AS (")
                     .append(SkyCells.sqlExpression(quote(ra), quote(dec))).append(')');
         }
-        if (!table.primaryKey().isEmpty()) {
-            sb.append(", PRIMARY KEY (");
-            sb.append(String.join(", ", table.primaryKey().stream().map(this::quote).toList()));
-            sb.append(')');
+        if (withKey && !table.primaryKey().isEmpty()) {
+            sb.append(", PRIMARY KEY (").append(keyColumns(table)).append(')');
         }
-        sb.append(')');
-        out.add(sb.toString());
+        return sb.append(')').toString();
+    }
+
+    private List<String> secondaryIndexes(Table table) {
+        List<String> out = new ArrayList<>();
         int n = 0;
         for (Column c : table.columns()) {
             if (c.indexed() && !table.primaryKey().equals(List.of(c.name()))) {
@@ -107,7 +141,8 @@ public class DerbyBackend implements Backend {
             }
         }
         if (table.position() != null) {
-            out.add("CREATE INDEX " + quote(SkyCells.indexName(table.schema(), table.name())) + " ON "
+            // named after the stored table: the translator names the same index in its hints
+            out.add("CREATE INDEX " + quote(SkyCells.indexName(table.schema(), table.storedName())) + " ON "
                     + qualified(table) + " (" + quote(SkyCells.COLUMN) + ")");
         }
         return out;
@@ -115,11 +150,7 @@ public class DerbyBackend implements Backend {
 
     /** A short, unique, deterministic index name (Derby limits identifiers to 128 characters). */
     static String indexName(Table table, int n) {
-        String base = ("ix_" + table.schema() + "_" + table.storedName()).replaceAll("[^A-Za-z0-9_]", "_");
-        if (base.length() > 100) {
-            base = base.substring(0, 100);
-        }
-        return base + "_" + n;
+        return Backend.objectName("ix", table, Integer.toString(n));
     }
 
     @Override

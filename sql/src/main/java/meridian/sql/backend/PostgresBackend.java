@@ -72,19 +72,56 @@ public class PostgresBackend implements Backend {
     @Override
     public List<String> createTable(Table table) {
         List<String> out = new ArrayList<>();
+        out.add(tableDdl(table, true));
+        out.addAll(secondaryIndexes(table));
+        return out;
+    }
+
+    @Override
+    public List<String> createTableForLoading(Table table) {
+        return List.of(tableDdl(table, false));
+    }
+
+    @Override
+    public List<String> createIndexes(Table table) {
+        List<String> out = new ArrayList<>();
+        if (!table.primaryKey().isEmpty()) {
+            out.add("ALTER TABLE " + qualified(table) + " ADD CONSTRAINT "
+                    + quote(Backend.objectName("pk", table, "key")) + " PRIMARY KEY (" + keyColumns(table) + ")");
+        }
+        out.addAll(secondaryIndexes(table));
+        out.add("ANALYZE " + qualified(table));
+        return out;
+    }
+
+    @Override
+    public String largeTextType() {
+        return "TEXT";
+    }
+
+    private String keyColumns(Table table) {
+        return String.join(", ", table.primaryKey().stream()
+                .map(k -> quote(table.column(k).map(Column::dbName).orElse(k))).toList());
+    }
+
+    private String tableDdl(Table table, boolean withKey) {
         StringBuilder sb = new StringBuilder("CREATE TABLE ").append(qualified(table)).append(" (");
         for (int i = 0; i < table.columns().size(); i++) {
             Column c = table.columns().get(i);
             sb.append(i > 0 ? ", " : "").append(quote(c.dbName())).append(' ').append(sqlType(c));
-            if (!c.nullable()) {
+            boolean key = table.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(c.name()));
+            if (!c.nullable() || (key && !withKey)) {
                 sb.append(" NOT NULL");
             }
         }
-        if (!table.primaryKey().isEmpty()) {
-            sb.append(", PRIMARY KEY (")
-                    .append(String.join(", ", table.primaryKey().stream().map(this::quote).toList())).append(')');
+        if (withKey && !table.primaryKey().isEmpty()) {
+            sb.append(", PRIMARY KEY (").append(keyColumns(table)).append(')');
         }
-        out.add(sb.append(')').toString());
+        return sb.append(')').toString();
+    }
+
+    private List<String> secondaryIndexes(Table table) {
+        List<String> out = new ArrayList<>();
         int n = 0;
         for (Column c : table.columns()) {
             if (c.indexed() && !table.primaryKey().equals(List.of(c.name()))) {
@@ -93,9 +130,10 @@ public class PostgresBackend implements Backend {
             }
         }
         if (table.position() != null) {
+            String ra = table.column(table.position().raColumn()).orElseThrow().dbName();
+            String dec = table.column(table.position().decColumn()).orElseThrow().dbName();
             out.add("CREATE INDEX " + quote(DerbyBackend.indexName(table, n)) + " ON " + qualified(table)
-                    + " USING GIST (" + positionExpression(quote(table.position().raColumn()),
-                    quote(table.position().decColumn())) + ")");
+                    + " USING GIST (" + positionExpression(quote(ra), quote(dec)) + ")");
         }
         return out;
     }

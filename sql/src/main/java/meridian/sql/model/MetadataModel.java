@@ -58,6 +58,35 @@ public final class MetadataModel {
         return schemas.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
     }
 
+    /**
+     * A model with {@code table} added to its schema, or replacing the table of the same
+     * qualified name in place. A schema that does not exist yet is added after the others, with
+     * {@code schemaDescription}.
+     */
+    public MetadataModel withTable(Table table, String schemaDescription) {
+        Optional<Schema> existing = schema(table.schema());
+        if (existing.isEmpty()) {
+            int index = schemas.stream().mapToInt(Schema::schemaIndex).max().orElse(0) + 1;
+            return with(new Schema(table.schema(), schemaDescription, null, List.of(table), index));
+        }
+        Schema s = existing.get();
+        List<Table> tables = new ArrayList<>(s.tables());
+        int at = -1;
+        for (int i = 0; i < tables.size(); i++) {
+            if (tables.get(i).name().equalsIgnoreCase(table.name())) {
+                at = i;
+            }
+        }
+        if (at >= 0) {
+            tables.set(at, table);
+        } else {
+            tables.add(table);
+        }
+        List<Schema> copy = new ArrayList<>(schemas);
+        copy.set(copy.indexOf(s), new Schema(s.name(), s.description(), s.utype(), tables, s.schemaIndex()));
+        return new MetadataModel(copy);
+    }
+
     /** A model with {@code schema} added, or replacing the schema of the same name. */
     public MetadataModel with(Schema schema) {
         List<Schema> copy = new ArrayList<>(schemas);

@@ -1,0 +1,210 @@
+package meridian.ingest.catalogue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import meridian.ingest.CollectionDefinitionException;
+import meridian.sql.geom.SkyCells;
+import meridian.sql.model.Column;
+import meridian.sql.model.Datatype;
+import meridian.sql.model.ForeignKey;
+import meridian.sql.model.Table;
+import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.StarTable;
+
+/**
+ * The published table of a catalogue: the columns of its first source file (minus the excluded
+ * ones), with the metadata the file declares overridden by the definition, and how each file
+ * column becomes a stored value. Later files must have every published column (by name, in any
+ * order). Immutable.
+ *
+ * @param table     the model table (stored name not yet chosen)
+ * @param fileNames file column name of each published column, in order
+ * @param binders   converter of each published column, in order
+ */
+record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binders) {
+
+    /** Designs the table from the definition and the first source file. */
+    static TableDesign of(CatalogueDefinition def, Path firstFile, StarTable first) throws CollectionDefinitionException {
+        Set<String> excluded = new HashSet<>();
+        def.exclude().forEach(e -> excluded.add(e.toLowerCase(Locale.ROOT)));
+        Map<String, ColumnInfo> infos = new HashMap<>();
+        for (int i = 0; i < first.getColumnCount(); i++) {
+            infos.put(first.getColumnInfo(i).getName().toLowerCase(Locale.ROOT), first.getColumnInfo(i));
+        }
+        for (String named : def.columns().keySet()) {
+            if (!infos.containsKey(named.toLowerCase(Locale.ROOT))) {
+                throw fail(def, "columns." + named + ": " + firstFile + " has no column " + named + " (it has "
+                        + String.join(", ", columnNames(first)) + ")");
+            }
+        }
+        for (String named : def.exclude()) {
+            if (!infos.containsKey(named.toLowerCase(Locale.ROOT))) {
+                throw fail(def, "exclude_columns: " + firstFile + " has no column " + named);
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        List<String> fileNames = new ArrayList<>();
+        Set<String> indexed = new HashSet<>();
+        def.indexes().forEach(c -> indexed.add(c.toLowerCase(Locale.ROOT)));
+        for (int i = 0; i < first.getColumnCount(); i++) {
+            ColumnInfo info = first.getColumnInfo(i);
+            String fileName = info.getName();
+            if (excluded.contains(fileName.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            CatalogueDefinition.ColumnSpec spec = spec(def, fileName);
+            String name = spec.name() != null ? spec.name() : fileName;
+            if (!CatalogueDefinitionReader.IDENTIFIER.matcher(name).matches()) {
+                throw fail(def, "column '" + fileName + "' of " + firstFile + " is not an ADQL identifier: rename it"
+                        + " (columns." + fileName + ".name) or leave it out (exclude_columns)");
+            }
+            if (name.equalsIgnoreCase(SkyCells.COLUMN)) {
+                throw fail(def, "column name " + name + " is reserved for Meridian's positional index");
+            }
+            Datatype type = spec.datatype() != null ? Datatype.fromVoName(spec.datatype()) : datatype(def, info);
+            Column.Builder b = Column.of(name, type)
+                    .unit(first(spec.unit(), info.getUnitString()))
+                    .ucd(first(spec.ucd(), info.getUCD()))
+                    .utype(first(spec.utype(), info.getUtype()))
+                    .description(first(spec.description(), info.getDescription()))
+                    .principal(Boolean.TRUE.equals(spec.principal()))
+                    .indexed(Boolean.TRUE.equals(spec.indexed()) || indexed.remove(name.toLowerCase(Locale.ROOT)));
+            String xtype = first(spec.xtype(), "timestamp".equals(info.getXtype()) ? "timestamp" : null);
+            if (xtype != null) {
+                b.xtype(xtype).arraysize("*");
+                if (!type.isText()) {
+                    throw fail(def, "columns." + fileName + ".xtype: a timestamp is stored from text (datatype char)");
+                }
+            } else if (type.isText()) {
+                b.arraysize(spec.arraysize() != null ? spec.arraysize() : arraysize(info));
+            } else if (spec.arraysize() != null) {
+                throw fail(def, "columns." + fileName + ".arraysize: only text columns have an arraysize here");
+            }
+            columns.add(b.build());
+            fileNames.add(fileName);
+        }
+        if (!indexed.isEmpty()) {
+            throw fail(def, "indexes: no published column " + String.join(", ", indexed));
+        }
+        List<ForeignKey> keys = new ArrayList<>();
+        int n = 0;
+        for (CatalogueDefinition.KeySpec k : def.foreignKeys()) {
+            List<ForeignKey.ColumnPair> pairs = new ArrayList<>();
+            k.columns().forEach((from, to) -> pairs.add(new ForeignKey.ColumnPair(published(columns, from), to)));
+            keys.add(new ForeignKey(def.qualifiedName() + "_fk" + ++n, k.target(), pairs, k.description()));
+        }
+        List<String> pk = new ArrayList<>();
+        for (String k : def.primaryKey()) {
+            pk.add(requirePublished(def, columns, k, "primary_key"));
+        }
+        Table table = new Table(def.schema(), def.table(), "table", def.description(), null, columns, pk, keys,
+                def.tableIndex(), null);
+        if (def.position() != null) {
+            String ra = requirePublished(def, columns, def.position().ra(), "position.ra");
+            String dec = requirePublished(def, columns, def.position().dec(), "position.dec");
+            for (String c : List.of(ra, dec)) {
+                if (!table.column(c).orElseThrow().datatype().isNumeric()) {
+                    throw fail(def, "position: column " + c + " is not numeric");
+                }
+            }
+            table = table.withPosition(ra, dec);
+        }
+        List<ValueBinder> binders = new ArrayList<>();
+        for (Column c : columns) {
+            binders.add(new ValueBinder(c, pk.contains(c.name())));
+        }
+        return new TableDesign(table, List.copyOf(fileNames), List.copyOf(binders));
+    }
+
+    /**
+     * Where each published column is in {@code file}'s table.
+     *
+     * @throws CatalogueLoadException naming the file and the first missing column
+     */
+    int[] locate(Path file, StarTable t) throws CatalogueLoadException {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < t.getColumnCount(); i++) {
+            at.putIfAbsent(t.getColumnInfo(i).getName().toLowerCase(Locale.ROOT), i);
+        }
+        int[] out = new int[fileNames.size()];
+        for (int i = 0; i < out.length; i++) {
+            Integer j = at.get(fileNames.get(i).toLowerCase(Locale.ROOT));
+            if (j == null) {
+                throw new CatalogueLoadException(file, 0, fileNames.get(i), "missing column (the catalogue's first"
+                        + " file has it; every file must)");
+            }
+            out[i] = j;
+        }
+        return out;
+    }
+
+    private static CatalogueDefinition.ColumnSpec spec(CatalogueDefinition def, String fileName) {
+        for (Map.Entry<String, CatalogueDefinition.ColumnSpec> e : def.columns().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(fileName)) {
+                return e.getValue();
+            }
+        }
+        return new CatalogueDefinition.ColumnSpec(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static String published(List<Column> columns, String name) {
+        return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).map(Column::name).findFirst().orElse(name);
+    }
+
+    private static String requirePublished(CatalogueDefinition def, List<Column> columns, String name, String key)
+            throws CollectionDefinitionException {
+        return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).map(Column::name).findFirst()
+                .orElseThrow(() -> fail(def, key + ": no published column " + name));
+    }
+
+    private static Datatype datatype(CatalogueDefinition def, ColumnInfo info) throws CollectionDefinitionException {
+        Class<?> c = info.getContentClass();
+        if (c == Boolean.class) {
+            return Datatype.BOOLEAN;
+        } else if (c == Byte.class || c == Short.class) {
+            return Datatype.SHORT;
+        } else if (c == Integer.class) {
+            return Datatype.INT;
+        } else if (c == Long.class) {
+            return Datatype.LONG;
+        } else if (c == Float.class) {
+            return Datatype.FLOAT;
+        } else if (c == Double.class) {
+            return Datatype.DOUBLE;
+        } else if (c == String.class || c == Character.class) {
+            return Datatype.CHAR;
+        }
+        throw fail(def, "column " + info.getName() + " holds " + (c.isArray() ? "arrays" : c.getSimpleName())
+                + "; catalogues take scalar numbers, booleans and text: leave it out (exclude_columns)");
+    }
+
+    private static String arraysize(ColumnInfo info) {
+        if (info.getContentClass() == Character.class) {
+            return "1";
+        }
+        int n = info.getElementSize();
+        return n > 0 ? n + "*" : "*";
+    }
+
+    private static List<String> columnNames(StarTable t) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < t.getColumnCount(); i++) {
+            out.add(t.getColumnInfo(i).getName());
+        }
+        return out;
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : (b == null || b.isBlank() ? null : b);
+    }
+
+    private static CollectionDefinitionException fail(CatalogueDefinition def, String reason) {
+        return new CollectionDefinitionException(def.file(), reason);
+    }
+}

@@ -1,0 +1,182 @@
+package meridian.ingest.catalogue;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import meridian.sql.model.Column;
+
+/**
+ * Converts a cell as STIL reads it to the column's declared type and binds it to an insert
+ * parameter. A value that does not fit (text in a number column, 3.5 in an integer column, a
+ * number out of range, text longer than the arraysize, an empty key) throws
+ * {@link IllegalArgumentException} with the reason; the loader adds file, row and column.
+ * NaN and empty text become NULL. Stateless.
+ */
+final class ValueBinder {
+
+    private final Column column;
+    private final boolean required;
+    private final int maxLength;
+    private final int sqlType;
+
+    /**
+     * @param required NULL is refused (primary-key columns)
+     */
+    ValueBinder(Column column, boolean required) {
+        this.column = column;
+        this.required = required;
+        this.maxLength = column.maxLength();
+        this.sqlType = sqlType(column);
+    }
+
+    /** Converts {@code v} and sets parameter {@code i}. */
+    void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+        Object value = convert(v);
+        if (value == null) {
+            ps.setNull(i, sqlType);
+            return;
+        }
+        switch (sqlType) {
+            case Types.BOOLEAN -> ps.setBoolean(i, (Boolean) value);
+            case Types.SMALLINT -> ps.setShort(i, ((Number) value).shortValue());
+            case Types.INTEGER -> ps.setInt(i, ((Number) value).intValue());
+            case Types.BIGINT -> ps.setLong(i, ((Number) value).longValue());
+            case Types.REAL -> ps.setFloat(i, ((Number) value).floatValue());
+            case Types.DOUBLE -> ps.setDouble(i, ((Number) value).doubleValue());
+            case Types.TIMESTAMP -> ps.setTimestamp(i, (Timestamp) value);
+            default -> ps.setString(i, (String) value);
+        }
+    }
+
+    /** The value as stored: Boolean, Long, Double, Timestamp or String; null for NULL. */
+    Object convert(Object v) {
+        Object out = v == null ? null : switch (sqlType) {
+            case Types.BOOLEAN -> bool(v);
+            case Types.SMALLINT -> integral(v, Short.MIN_VALUE, Short.MAX_VALUE);
+            case Types.INTEGER -> integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case Types.BIGINT -> integral(v, Long.MIN_VALUE, Long.MAX_VALUE);
+            case Types.REAL, Types.DOUBLE -> real(v);
+            case Types.TIMESTAMP -> timestamp(v);
+            default -> text(v);
+        };
+        if (out == null && required) {
+            throw new IllegalArgumentException("empty value in a primary-key column");
+        }
+        return out;
+    }
+
+    private static int sqlType(Column c) {
+        if ("timestamp".equals(c.xtype())) {
+            return Types.TIMESTAMP;
+        }
+        return switch (c.datatype()) {
+            case BOOLEAN -> Types.BOOLEAN;
+            case SHORT -> Types.SMALLINT;
+            case INT -> Types.INTEGER;
+            case LONG -> Types.BIGINT;
+            case FLOAT -> Types.REAL;
+            case DOUBLE -> Types.DOUBLE;
+            case CHAR, UNICODE_CHAR -> Types.VARCHAR;
+        };
+    }
+
+    private Boolean bool(Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = v.toString().trim().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "" -> null;
+            case "true", "t", "1", "yes" -> Boolean.TRUE;
+            case "false", "f", "0", "no" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("'" + v + "' is not a boolean");
+        };
+    }
+
+    private Long integral(Object v, long min, long max) {
+        long l;
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d)) {
+                return null;
+            }
+            if (d != Math.rint(d) || d < min || d > max) {
+                throw new IllegalArgumentException(v + " does not fit " + column.datatype().voName());
+            }
+            l = (long) d;
+        } else if (v instanceof Number n) {
+            l = n.longValue();
+        } else {
+            String s = v.toString().trim();
+            if (s.isEmpty()) {
+                return null;
+            }
+            try {
+                l = Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + s + "' is not an integer (" + column.datatype().voName() + ")");
+            }
+        }
+        if (l < min || l > max) {
+            throw new IllegalArgumentException(l + " does not fit " + column.datatype().voName());
+        }
+        return l;
+    }
+
+    private Double real(Object v) {
+        double d;
+        if (v instanceof Float f && sqlType == Types.DOUBLE) {
+            // the decimal the file wrote (STIL may read text as float), not the float's binary value
+            d = Double.parseDouble(f.toString());
+        } else if (v instanceof Number n) {
+            d = n.doubleValue();
+        } else {
+            String s = v.toString().trim();
+            if (s.isEmpty()) {
+                return null;
+            }
+            try {
+                d = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + s + "' is not a number (" + column.datatype().voName() + ")");
+            }
+        }
+        if (Double.isNaN(d)) {
+            return null;
+        }
+        if (Double.isInfinite(d) || (sqlType == Types.REAL && Math.abs(d) > Float.MAX_VALUE)) {
+            throw new IllegalArgumentException(d + " does not fit " + column.datatype().voName());
+        }
+        return d;
+    }
+
+    private Timestamp timestamp(Object v) {
+        String s = v.toString().trim();
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            return Timestamp.valueOf(s.endsWith("Z") ? OffsetDateTime.parse(s).toLocalDateTime()
+                    : LocalDateTime.parse(s.length() == 10 ? s + "T00:00:00" : s.replace(' ', 'T')));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + s + "' is not an ISO 8601 timestamp");
+        }
+    }
+
+    private String text(Object v) {
+        String s = v instanceof Character c ? c.toString() : v.toString();
+        if (s.isEmpty()) {
+            return null; // FITS and CSV have no other way to write a missing string
+        }
+        if (maxLength >= 0 && s.length() > maxLength) {
+            throw new IllegalArgumentException("'" + s + "' is longer than " + maxLength + " characters (arraysize "
+                    + column.arraysize() + ")");
+        }
+        return s;
+    }
+}

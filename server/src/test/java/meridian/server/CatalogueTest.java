@@ -1,0 +1,351 @@
+package meridian.server;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import meridian.ingest.CollectionDefinitionException;
+import meridian.ingest.catalogue.CatalogueDefinition;
+import meridian.ingest.catalogue.CatalogueLoadException;
+import meridian.ingest.catalogue.CatalogueLoader;
+import meridian.ingest.catalogue.CatalogueReport;
+import meridian.ingest.demo.DemoCatalogue;
+import meridian.sql.geom.SphericalGeometry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.StarTableWriter;
+
+/**
+ * Catalogue publishing against a real server: the same generated catalogue loaded from FITS,
+ * VOTable, CSV and ECSV, every value and metadata field read back through TAP; positional
+ * queries; atomic replacement under a concurrent reader; data errors naming file, row and
+ * column with the old table left in place; the catalogues surviving a restart.
+ */
+class CatalogueTest {
+
+    private static final int ROWS = 3_000;
+    private static final List<String> FORMATS = List.of("fits", "votable", "csv", "ecsv");
+    private static TestService service;
+    private static StarTable generated;
+    private static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = TestService.start();
+        dir = Files.createDirectories(service.dataDir().resolve("catalogues"));
+        generated = DemoCatalogue.table(ROWS, List.of(new double[] {10, -5}, new double[] {20, 0}));
+        List<StarTableWriter> writers = DemoCatalogue.writers();
+        for (int i = 0; i < FORMATS.size(); i++) {
+            String f = FORMATS.get(i);
+            DemoCatalogue.write(generated, dir.resolve("cat." + f), writers.get(i));
+            Path yaml = write("cat_" + f + ".yaml", definition("cat_" + f, "cat." + f, f.equals("csv")));
+            CatalogueReport r = load(yaml);
+            assertEquals(ROWS, r.rows(), f);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        service.close();
+    }
+
+    /** The definition of a test catalogue; CSV declares types and metadata the file cannot. */
+    private static String definition(String table, String source, boolean csv) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, """
+                kind: catalogue
+                schema: test
+                table: %s
+                description: Test catalogue %s
+                schema_description: Test catalogues
+                sources: [%s]
+                primary_key: source_id
+                position: {ra: ra, dec: dec}
+                indexes: [bp_rp]
+                columns:
+                  class: {name: src_class, principal: true%s}
+                  gmag: {indexed: true, description: G magnitude (overridden)%s}
+                """, table, table, source, csv ? ", datatype: char, arraysize: '6*', ucd: src.class, description: 'Source class: star, galaxy or qso'" : "",
+                csv ? ", datatype: float, unit: mag, ucd: 'phot.mag;em.opt.V'" : ""));
+        if (csv) {
+            for (int i = 0; i < generated.getColumnCount(); i++) {
+                ColumnInfo c = generated.getColumnInfo(i);
+                if (c.getName().equals("class") || c.getName().equals("gmag")) {
+                    continue;
+                }
+                String type = datatype(c);
+                sb.append(String.format(Locale.ROOT, "  %s: {datatype: %s, description: '%s'%s%s}%n", c.getName(),
+                        type, c.getDescription(), c.getUnitString() == null ? "" : ", unit: '" + c.getUnitString() + "'",
+                        ", ucd: '" + c.getUCD() + "'"));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String datatype(ColumnInfo c) {
+        Class<?> k = c.getContentClass();
+        return k == Long.class ? "long" : k == Double.class ? "double" : k == Float.class ? "float" : "char";
+    }
+
+    private static Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static CatalogueReport load(Path yaml) throws Exception {
+        return new CatalogueLoader(service.archive().database()).load(CatalogueDefinition.load(yaml), false, n -> { });
+    }
+
+    private static StarTable query(String adql) throws IOException {
+        Response r = given().baseUri(service.baseUrl()).formParam("LANG", "ADQL").formParam("MAXREC", "100000")
+                .formParam("QUERY", adql).post("/tap/sync");
+        assertEquals(200, r.statusCode(), adql + ": " + r.asString());
+        return VoTables.table(r.asByteArray());
+    }
+
+    private static List<Object[]> rows(String adql) throws IOException {
+        return VoTables.rows(query(adql));
+    }
+
+    @Test
+    void everyValueOfEveryFormatComesBackThroughTap() throws Exception {
+        List<Object[]> expected = VoTables.rows(generated);
+        for (String f : FORMATS) {
+            StarTable t = query("SELECT * FROM test.cat_" + f + " ORDER BY source_id");
+            assertEquals(generated.getColumnCount(), t.getColumnCount(), f);
+            List<Object[]> got = VoTables.rows(t);
+            assertEquals(ROWS, got.size(), f);
+            for (int r = 0; r < ROWS; r++) {
+                for (int c = 0; c < t.getColumnCount(); c++) {
+                    assertSame(expected.get(r)[c], got.get(r)[c],
+                            f + " row " + r + " column " + generated.getColumnInfo(c).getName());
+                }
+            }
+        }
+    }
+
+    private static void assertSame(Object expected, Object got, String where) {
+        if (missing(expected) || missing(got)) {
+            assertTrue(missing(expected) && missing(got), where + ": " + expected + " vs " + got);
+        } else if (expected instanceof Float e) {
+            assertEquals(e, ((Number) got).floatValue(), where);
+        } else if (expected instanceof Number e) {
+            assertEquals(e.doubleValue(), ((Number) got).doubleValue(), where);
+        } else {
+            assertEquals(expected.toString(), got.toString(), where);
+        }
+    }
+
+    private static boolean missing(Object v) {
+        return v == null || (v instanceof Double d && d.isNaN()) || (v instanceof Float f && f.isNaN())
+                || (v instanceof String s && s.isEmpty());
+    }
+
+    @Test
+    void everyMetadataFieldIsInTapSchemaAndResults() throws Exception {
+        for (String f : FORMATS) {
+            String table = "test.cat_" + f;
+            List<Object[]> tables = rows("SELECT description FROM TAP_SCHEMA.tables WHERE table_name = '" + table + "'");
+            assertEquals("Test catalogue cat_" + f, tables.get(0)[0], f);
+            Map<String, Object[]> cols = new HashMap<>();
+            for (Object[] row : rows("SELECT column_name, datatype, unit, ucd, description, principal, indexed, std"
+                    + " FROM TAP_SCHEMA.columns WHERE table_name = '" + table + "'")) {
+                cols.put((String) row[0], row);
+            }
+            assertEquals(generated.getColumnCount(), cols.size(), f);
+            for (int i = 0; i < generated.getColumnCount(); i++) {
+                ColumnInfo c = generated.getColumnInfo(i);
+                String name = c.getName().equals("class") ? "src_class" : c.getName();
+                Object[] row = cols.get(name);
+                String where = f + " " + name;
+                assertEquals(datatype(c), row[1], where);
+                assertEquals(c.getUnitString(), blankToNull(row[2]), where);
+                assertEquals(c.getUCD(), blankToNull(row[3]), where);
+                assertEquals(name.equals("gmag") ? "G magnitude (overridden)" : c.getDescription(), row[4], where);
+                assertEquals(name.equals("src_class") ? 1 : 0, ((Number) row[5]).intValue(), where);
+                boolean indexed = Set.of("source_id", "gmag", "bp_rp").contains(name);
+                assertEquals(name.equals("gmag") || name.equals("bp_rp") ? 1 : 0, ((Number) row[6]).intValue(), where);
+                assertTrue(indexed || ((Number) row[6]).intValue() == 0, where);
+                assertEquals(0, ((Number) row[7]).intValue(), where);
+            }
+            // result FIELDs carry the same metadata
+            StarTable t = query("SELECT TOP 1 gmag, ra FROM " + table);
+            assertEquals("mag", t.getColumnInfo(0).getUnitString(), f);
+            assertEquals("pos.eq.ra;meta.main", t.getColumnInfo(1).getUCD(), f);
+        }
+        String vosi = given().baseUri(service.baseUrl()).get("/tap/tables/test.cat_fits").asString();
+        assertTrue(vosi.contains("src_class") && vosi.contains("Test catalogue cat_fits"), vosi);
+    }
+
+    private static Object blankToNull(Object o) {
+        return o == null || o.toString().isEmpty() ? null : o;
+    }
+
+    @Test
+    void conesAndCrossMatchesUseTheCatalogue() throws Exception {
+        Set<Long> expected = new TreeSet<>();
+        for (Object[] row : VoTables.rows(generated)) {
+            if (SphericalGeometry.distance(10, -5, (Double) row[1], (Double) row[2]) < 0.05) {
+                expected.add((Long) row[0]);
+            }
+        }
+        assertFalse(expected.isEmpty());
+        for (String f : FORMATS) {
+            Set<Long> got = new TreeSet<>();
+            for (Object[] row : rows("SELECT source_id FROM test.cat_" + f
+                    + " WHERE CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', 10, -5, 0.05)) = 1")) {
+                got.add(((Number) row[0]).longValue());
+            }
+            assertEquals(expected, got, f);
+        }
+        // every ObsCore row at (10, -5) and (20, 0) has a counterpart within an arcsecond
+        List<Object[]> matches = rows("SELECT o.obs_id, s.source_id FROM ivoa.obscore AS o JOIN test.cat_fits AS s"
+                + " ON DISTANCE(POINT('ICRS', o.s_ra, o.s_dec), POINT('ICRS', s.ra, s.dec)) < 0.0003");
+        assertEquals(2, matches.size());
+    }
+
+    @Test
+    void aReaderDuringReloadsSeesTheOldOrTheNewTable() throws Exception {
+        Path data = dir.resolve("swap.csv");
+        Path yaml = write("swap.yaml", "kind: catalogue\nschema: test\ntable: swap\nsources: [swap.csv]\n"
+                + "primary_key: id\nposition: {ra: ra, dec: dec}\n");
+        writeSwap(data, 1000, 1);
+        load(yaml);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<String> wrong = new AtomicReference<>();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        Thread reader = new Thread(() -> {
+            while (!stop.get() && wrong.get() == null) {
+                try {
+                    Object[] r = rows("SELECT COUNT(*), MIN(v), MAX(v) FROM test.swap").get(0);
+                    String s = ((Number) r[0]).longValue() + "/" + r[1] + "/" + r[2];
+                    seen.add(s);
+                    if (!s.equals("1000/1/1") && !s.equals("2000/2/2")) {
+                        wrong.set(s);
+                    }
+                } catch (Throwable e) {
+                    wrong.set(e.toString());
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 4; i++) {
+            int rows = i % 2 == 0 ? 2000 : 1000;
+            writeSwap(data, rows, i % 2 == 0 ? 2 : 1);
+            load(yaml);
+            assertEquals(rows, ((Number) rows("SELECT COUNT(*) FROM test.swap").get(0)[0]).intValue(), "load " + i);
+        }
+        stop.set(true);
+        reader.join();
+        assertNull(wrong.get(), "a reader saw " + wrong.get());
+        assertFalse(seen.isEmpty());
+        assertEquals(1000L, ((Number) rows("SELECT COUNT(*) FROM test.swap").get(0)[0]).longValue());
+    }
+
+    private static void writeSwap(Path file, int rows, int value) throws IOException {
+        StringBuilder sb = new StringBuilder("id,ra,dec,v\n");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i).append(',').append(i % 360).append(',').append(i % 90).append(',').append(value).append('\n');
+        }
+        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void badDataIsReportedWithFileRowAndColumnAndTheOldTableStays() throws Exception {
+        write("err.csv", "id,ra,dec,name\n1,10,20,a\n2,11,21,b\n");
+        Path yaml = write("err.yaml", "kind: catalogue\nschema: test\ntable: err\nsources: [err.csv]\n"
+                + "primary_key: id\ncolumns:\n  id: {datatype: int}\n  name: {arraysize: '3*'}\n");
+        load(yaml);
+        // a value that does not fit the declared type
+        write("err.csv", "id,ra,dec,name\n1,10,20,a\n2,11,21,b\n3,12,22,c\nx4,13,23,d\n");
+        CatalogueLoadException e = assertThrows(CatalogueLoadException.class, () -> load(yaml));
+        assertTrue(e.getMessage().contains("err.csv: row 4, column id: 'x4' is not an integer"), e.getMessage());
+        assertEquals(4, e.row());
+        // text longer than its arraysize
+        write("err.csv", "id,ra,dec,name\n1,10,20,abcd\n");
+        e = assertThrows(CatalogueLoadException.class, () -> load(yaml));
+        assertTrue(e.getMessage().contains("row 1, column name"), e.getMessage());
+        // a duplicate key
+        write("err.csv", "id,ra,dec,name\n1,10,20,a\n2,11,21,b\n3,12,22,c\n2,13,23,d\n");
+        e = assertThrows(CatalogueLoadException.class, () -> load(yaml));
+        assertTrue(e.getMessage().contains("err.csv: row 4, column id: duplicate primary key"), e.getMessage());
+        // a second file without a column of the first
+        write("err.csv", "id,ra,dec,name\n1,10,20,a\n");
+        write("err2.csv", "id,ra,name\n2,11,b\n");
+        Path two = write("err2.yaml", "kind: catalogue\nschema: test\ntable: err\nsources: [err.csv, err2.csv]\n"
+                + "primary_key: id\n");
+        e = assertThrows(CatalogueLoadException.class, () -> load(two));
+        assertTrue(e.getMessage().contains("err2.csv, column dec: missing column"), e.getMessage());
+        // a column the definition describes but the file lacks
+        Path missing = write("err3.yaml", "kind: catalogue\nschema: test\ntable: err\nsources: [err.csv]\n"
+                + "columns:\n  mag: {unit: mag}\n");
+        CollectionDefinitionException d = assertThrows(CollectionDefinitionException.class, () -> load(missing));
+        assertTrue(d.getMessage().contains("columns.mag") && d.getMessage().contains("has no column mag"),
+                d.getMessage());
+        // through all of it, the first version stayed published
+        List<Object[]> rows = rows("SELECT id, name FROM test.err ORDER BY id");
+        assertEquals(2, rows.size());
+        assertEquals("b", rows.get(1)[1]);
+    }
+
+    @Test
+    void foreignKeysAreDeclaredInTapSchema() throws Exception {
+        write("fk.csv", "obs_id,score\nobs-00,1.5\nobs-01,2.5\n");
+        Path yaml = write("fk.yaml", "kind: catalogue\nschema: test\ntable: scores\nsources: [fk.csv]\n"
+                + "foreign_keys:\n  - {target: ivoa.obscore, columns: {obs_id: obs_id}, description: scored product}\n");
+        load(yaml);
+        List<Object[]> keys = rows("SELECT k.target_table, kc.from_column, kc.target_column FROM TAP_SCHEMA.keys AS k"
+                + " JOIN TAP_SCHEMA.key_columns AS kc ON k.key_id = kc.key_id WHERE k.from_table = 'test.scores'");
+        assertEquals(1, keys.size());
+        assertEquals("ivoa.obscore", keys.get(0)[0]);
+        assertEquals(2, rows("SELECT s.score FROM test.scores AS s JOIN ivoa.obscore AS o ON o.obs_id = s.obs_id")
+                .size());
+        Path bad = write("fk2.yaml", "kind: catalogue\nschema: test\ntable: scores2\nsources: [fk.csv]\n"
+                + "foreign_keys:\n  - {target: ivoa.nothing, columns: {obs_id: obs_id}}\n");
+        assertThrows(CollectionDefinitionException.class, () -> load(bad));
+    }
+
+    @Test
+    void catalogueTablesSurviveARestart() throws Exception {
+        write("keep.csv", "id,ra,dec\n1,10,-5\n2,200,30\n");
+        load(write("keep.yaml", "kind: catalogue\nschema: kept\ntable: things\ndescription: kept across restarts\n"
+                + "sources: [keep.csv]\nprimary_key: id\nposition: {ra: ra, dec: dec}\n"));
+        load(dir.resolve("keep.yaml")); // a second version, so a retired table exists too
+        service.restart(() -> null);
+        assertEquals("kept across restarts", rows("SELECT description FROM TAP_SCHEMA.tables"
+                + " WHERE table_name = 'kept.things'").get(0)[0]);
+        List<Object[]> cone = rows("SELECT id FROM kept.things"
+                + " WHERE CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', 10, -5, 0.1)) = 1");
+        assertEquals(1, cone.size());
+        assertEquals(ROWS, ((Number) rows("SELECT COUNT(*) FROM test.cat_fits").get(0)[0]).intValue());
+        List<String> stored = new ArrayList<>();
+        try (var c = service.archive().database().connection();
+             var rs = c.getMetaData().getTables(null, "kept", "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                stored.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        assertEquals(List.of("things_v2"), stored, "the replaced version was dropped when the archive opened");
+    }
+}
