@@ -46,6 +46,13 @@ public class LandingServlet extends HttpServlet {
                 + item(tap + "/availability", "VOSI availability")
                 + item(tap + "/tables", "VOSI tables")
                 + item(tap + "/examples", "example queries")
+                + "</ul>\n<h2>Simple Spectral Access (SSA 1.1)</h2><ul>\n"
+                + item(base + "/ssa", "SSA service URL (SIZE is the search cone's diameter)")
+                + item(base + "/ssa?REQUEST=queryData&amp;POS=187.2779,2.0524&amp;SIZE=0.1", "spectra around 3C 273")
+                + item(base + "/ssa?REQUEST=queryData&amp;FORMAT=METADATA", "the service's parameters and fields")
+                + item(base + "/ssa/capabilities", "VOSI capabilities")
+                + item(base + "/ssa/availability", "VOSI availability")
+                + "</ul>\n<h2>DataLink, SODA and bundles</h2><ul>\n"
                 + item(base + "/datalink/capabilities", "DataLink and SODA capabilities (links: /datalink/links?ID=...,"
                         + " cutouts: /soda/sync, bundles: /bundle)")
                 + "</ul>\n<h2>Registry</h2><ul>\n"

@@ -36,6 +36,9 @@ import meridian.server.registry.PublishingRegistryRecord;
 import meridian.server.registry.RecordProvider;
 import meridian.server.registry.RegistryMetadata;
 import meridian.server.registry.ServiceRecord;
+import meridian.server.ssa.ArchiveTargets;
+import meridian.server.results.DatalinkDescriptor;
+import meridian.server.ssa.SsaServlet;
 import meridian.server.tap.AsyncQueryRunner;
 import meridian.server.tap.QueryPlanner;
 import meridian.server.tap.TapParameters;
@@ -51,9 +54,11 @@ import meridian.server.vosi.CapabilitiesServlet;
 import meridian.server.vosi.Example;
 import meridian.server.vosi.ExamplesServlet;
 import meridian.server.vosi.LanguageFeature;
+import meridian.server.vosi.SsaCapabilities;
 import meridian.server.vosi.TablesServlet;
 import meridian.server.vosi.TapCapabilities;
 import meridian.sql.Database;
+import meridian.ssa.SsaParameters;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -154,8 +159,9 @@ public final class MeridianServer {
         ctx.addServlet(new ServletHolder("files", new FileServlet(collections::locator, access, parts.database())),
                 "/files/*");
         addDatalink(ctx, config, parts, urls, queries, access);
-        ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities, access), urls, OAI_PATH)),
-                OAI_PATH);
+        SsaCapabilities ssa = addSsa(ctx, config, parts, collections, urls, access);
+        ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities, ssa, access), urls,
+                OAI_PATH)), OAI_PATH);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
 
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -201,6 +207,29 @@ public final class MeridianServer {
     }
 
     /**
+     * {@code /ssa} with its VOSI endpoints. SSA results end with the same DataLink service
+     * descriptor as TAP results, on the SSA publisher DID column.
+     *
+     * @return the SSA capabilities, for the registry record
+     */
+    private static SsaCapabilities addSsa(ServletContextHandler ctx, MeridianConfig config, Parts parts,
+                                          Collections collections, ServiceUrls urls, AccessPolicy access) {
+        SsaParameters.Limits limits = new SsaParameters.Limits(config.ssaDefaultSize(), config.ssaMaxrecDefault(),
+                config.ssaMaxrecLimit());
+        ArchiveTargets targets = new ArchiveTargets(parts.database(), collections::definitions);
+        ctx.addServlet(new ServletHolder("ssa", new SsaServlet(parts.database(), parts.planner(), targets, limits,
+                config.syncTimeoutSeconds(), (base, columns) -> DatalinkDescriptor.annotate(columns, base), urls, access)),
+                "/ssa");
+        SsaCapabilities capabilities = new SsaCapabilities(limits.defaultSize(), SsaParameters.MAX_SIZE,
+                limits.maxrecDefault(), limits.maxrecLimit(), "REQUEST=queryData&POS=187.2779,2.0524&SIZE=0.1");
+        ctx.addServlet(new ServletHolder("ssa-capabilities", new CapabilitiesServlet(capabilities, urls, "/ssa")),
+                "/ssa/capabilities");
+        ctx.addServlet(new ServletHolder("ssa-availability", new AvailabilityServlet(parts.database())),
+                "/ssa/availability");
+        return capabilities;
+    }
+
+    /**
      * The publishing registry: every record it publishes comes from this provider list. A new
      * service adds its {@link ServiceRecord} here, built from the same {@code ServiceCapabilities}
      * as its VOSI capabilities servlet (the SSA service: type {@code vs:CatalogService}, key
@@ -208,16 +237,20 @@ public final class MeridianServer {
      * {@link CollectionRecords}'s list, which gives each collection an auxiliary capability for it.
      */
     private static OaiRepository registry(MeridianConfig config, Parts parts, TapCapabilities tap,
-                                          AccessPolicy access) {
+                                          SsaCapabilities ssa, AccessPolicy access) {
         RegistryMetadata meta = RegistryMetadata.from(config);
         PublishingRegistryRecord registry = new PublishingRegistryRecord(meta, OAI_PATH, config.registryPageSize());
         ServiceRecord tapRecord = ServiceRecord.tap(meta, tap, parts.database()::model);
+        ServiceRecord ssaRecord = new ServiceRecord(meta, "ssa", "vs:CatalogService", meta.title() + " SSA",
+                "Simple Spectral Access (SSA 1.1) to the spectra of " + meta.title()
+                        + ", answered from the same ObsCore table as the TAP service.", ssa, "/ssa", null);
         List<RecordProvider> providers = List.of(
                 registry,
                 new AuthorityRecord(meta),
                 tapRecord,
-                new CollectionRecords(meta, parts.database(), config.archive().schema(), List.of(tapRecord),
-                        () -> access.rows(meridian.server.auth.Identity.ANONYMOUS)));
+                ssaRecord,
+                new CollectionRecords(meta, parts.database(), config.archive().schema(),
+                        List.of(tapRecord, ssaRecord), () -> access.rows(meridian.server.auth.Identity.ANONYMOUS)));
         PublishedRecords published = new PublishedRecords(providers,
                 config.dataDir().resolve("registry").resolve("record-dates.properties"), Clock.systemUTC());
         return new OaiRepository(published, registry.identifier(), meta.title() + " publishing registry",

@@ -254,6 +254,14 @@ class AuthTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} finds obs-02 by SSA: {1}")
+    @CsvSource({"anonymous, false", "bob, false", "alice, true"})
+    void ssaSeesTheSameRowsAsTap(String user, boolean found) {
+        Response r = as(user).queryParams(Map.of("REQUEST", "queryData", "POS", "12,-4", "SIZE", "0.5")).get("/ssa");
+        assertEquals(200, r.statusCode(), r.asString());
+        assertEquals(found, r.asString().contains("obs-02"), r.asString());
+    }
+
     @Test
     void bundleQueriesSeeTheSameRowsAsTap() {
         Response r = as("anonymous").queryParam("QUERY", "SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id < 'obs-02'")

@@ -16,7 +16,7 @@ import meridian.sql.DatabaseConfig;
  * file is reported instead of silently ignored. Paths are resolved against {@link #baseDir()}.
  */
 public record MeridianConfig(Service service, Archive archive, Database database, Tap tap, Path baseDir,
-                             Registry registry, Datalink datalink, Limits limits) {
+                             Registry registry, Datalink datalink, Ssa ssa, Limits limits) {
 
     /**
      * {@code service:} identity, contact and the curation metadata of the registry records.
@@ -96,8 +96,20 @@ public record MeridianConfig(Service service, Archive archive, Database database
                            @JsonProperty("bundle_max_bytes") Long bundleMaxBytes) {
     }
 
+    /**
+     * {@code ssa:} limits and defaults of the SSA service, declared in its capabilities; absent
+     * values default to the TAP limits and a SIZE of {@link #DEFAULT_SSA_SIZE} degrees.
+     */
+    public record Ssa(@JsonProperty("default_size") Double defaultSize,
+                      @JsonProperty("maxrec_default") Long maxrecDefault,
+                      @JsonProperty("maxrec_limit") Long maxrecLimit) {
+    }
+
+    /** SSA SIZE (cone diameter, degrees) when neither the request nor the configuration gives one. */
+    public static final double DEFAULT_SSA_SIZE = 0.1;
+
     private record File(Service service, Archive archive, Database database, Tap tap, Registry registry,
-                        Datalink datalink, Limits limits) {
+                        Datalink datalink, Ssa ssa, Limits limits) {
     }
 
     /**
@@ -124,7 +136,7 @@ public record MeridianConfig(Service service, Archive archive, Database database
         Path base = abs.getParent() != null && abs.getParent().getParent() != null
                 ? abs.getParent().getParent() : abs.getParent();
         return new MeridianConfig(f.service(), f.archive(), f.database(), f.tap(), base,
-                f.registry() == null ? new Registry(null) : f.registry(), f.datalink(),
+                f.registry() == null ? new Registry(null) : f.registry(), f.datalink(), f.ssa(),
                 f.limits() == null ? new Limits(null, null) : f.limits()).validated(file);
     }
 
@@ -155,6 +167,11 @@ public record MeridianConfig(Service service, Archive archive, Database database
         if (maxrecDefault() < 0 || maxrecLimit() < maxrecDefault()) {
             throw new ConfigException(file + ": tap.maxrec_default must be between 0 and tap.maxrec_limit");
         }
+        if (ssaDefaultSize() <= 0 || ssaDefaultSize() > 180 || ssaMaxrecDefault() < 0
+                || ssaMaxrecLimit() < ssaMaxrecDefault()) {
+            throw new ConfigException(file + ": ssa.default_size must be above 0 and at most 180 (degrees, the cone"
+                    + " diameter), ssa.maxrec_default between 0 and ssa.maxrec_limit");
+        }
         Async a = async();
         if (a.executionDurationSeconds() <= 0 || a.executionDurationLimitSeconds() < a.executionDurationSeconds()) {
             throw new ConfigException(file + ": tap.async.execution_duration_seconds must be positive and at most"
@@ -176,34 +193,34 @@ public record MeridianConfig(Service service, Archive archive, Database database
 
     /** A copy with other DataLink limits (tests lower the caps). */
     public MeridianConfig withDatalink(Datalink newDatalink) {
-        return new MeridianConfig(service, archive, database, tap, baseDir, registry, newDatalink, limits);
+        return new MeridianConfig(service, archive, database, tap, baseDir, registry, newDatalink, ssa, limits);
     }
 
     /** A copy with other TAP settings (tests shorten the async limits). */
     public MeridianConfig withTap(Tap newTap) {
-        return new MeridianConfig(service, archive, database, newTap, baseDir, registry, datalink, limits);
+        return new MeridianConfig(service, archive, database, newTap, baseDir, registry, datalink, ssa, limits);
     }
 
     /** A copy with other registry settings (tests shorten the OAI-PMH page). */
     public MeridianConfig withRegistry(Registry newRegistry) {
-        return new MeridianConfig(service, archive, database, tap, baseDir, newRegistry, datalink, limits);
+        return new MeridianConfig(service, archive, database, tap, baseDir, newRegistry, datalink, ssa, limits);
     }
 
     /** A copy with other request limits (tests lower the rate limit). */
     public MeridianConfig withLimits(Limits newLimits) {
-        return new MeridianConfig(service, archive, database, tap, baseDir, registry, datalink, newLimits);
+        return new MeridianConfig(service, archive, database, tap, baseDir, registry, datalink, ssa, newLimits);
     }
 
     /** A copy with another {@code database:} section (tests point the archive at a scratch database). */
     public MeridianConfig withDatabase(Database newDatabase) {
-        return new MeridianConfig(service, archive, newDatabase, tap, baseDir, registry, datalink, limits);
+        return new MeridianConfig(service, archive, newDatabase, tap, baseDir, registry, datalink, ssa, limits);
     }
 
     /** A copy with another data directory (the {@code --data} option). */
     public MeridianConfig withDataDir(Path dataDir) {
         return new MeridianConfig(service, new Archive(dataDir.toAbsolutePath().toString(), archive.schema(),
                 archive.collectionsDir()),
-                database, tap, baseDir, registry, datalink, limits);
+                database, tap, baseDir, registry, datalink, ssa, limits);
     }
 
     /** The data directory, absolute. */
@@ -285,6 +302,21 @@ public record MeridianConfig(Service service, Archive archive, Database database
 
     private static <T> T or(T value, T fallback) {
         return value == null ? fallback : value;
+    }
+
+    /** SSA SIZE default: the search cone's diameter in degrees. */
+    public double ssaDefaultSize() {
+        return ssa == null || ssa.defaultSize() == null ? DEFAULT_SSA_SIZE : ssa.defaultSize();
+    }
+
+    /** SSA MAXREC default (the TAP default unless {@code ssa.maxrec_default} is set). */
+    public long ssaMaxrecDefault() {
+        return ssa == null || ssa.maxrecDefault() == null ? maxrecDefault() : ssa.maxrecDefault();
+    }
+
+    /** SSA MAXREC limit (the TAP limit unless {@code ssa.maxrec_limit} is set). */
+    public long ssaMaxrecLimit() {
+        return ssa == null || ssa.maxrecLimit() == null ? maxrecLimit() : ssa.maxrecLimit();
     }
 
     /** Records per OAI-PMH list response; longer lists continue with a resumption token. */

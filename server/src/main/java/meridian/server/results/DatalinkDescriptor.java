@@ -52,4 +52,23 @@ public final class DatalinkDescriptor {
         }
         return new Decorated(columns, List.of());
     }
+
+    /**
+     * Like {@link #decorate}, but sets the FIELD ID on the caller's own column object, for
+     * writers that write a table's ColumnInfos as they are (SSA).
+     *
+     * @return the descriptor to write after the results RESOURCE, or nothing
+     */
+    public static List<String> annotate(List<ColumnInfo> columns, String serviceBase) {
+        if (serviceBase == null) {
+            return List.of();
+        }
+        for (ColumnInfo c : columns) {
+            if (ServiceDescriptors.isIdentifierColumn(c.getName(), c.getUCD(), c.getUtype())) {
+                c.setAuxDatum(new DescribedValue(VOStarTable.ID_INFO, FIELD_ID));
+                return List.of(ServiceDescriptors.forIdentifierColumn(FIELD_ID, serviceBase));
+            }
+        }
+        return List.of();
+    }
 }

@@ -152,6 +152,15 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
      * @param version the standard's version for the {@code version} attribute, or null
      */
     public static String stdInterfaces(String url, String version) {
+        return stdInterfaces(url, version, "");
+    }
+
+    /**
+     * As {@link #stdInterfaces(String, String)}, with {@code paramHttp} (ParamHTTP's own
+     * elements: queryType, resultType, param..., indented, one per line) in each interface after
+     * its security method, where VODataService puts them.
+     */
+    public static String stdInterfaces(String url, String version, String paramHttp) {
         StringBuilder sb = new StringBuilder();
         List<String> methods = new java.util.ArrayList<>();
         methods.add(null);
@@ -163,7 +172,7 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
             if (method != null) {
                 sb.append("      <securityMethod standardID=\"").append(method).append("\"/>\n");
             }
-            sb.append("    </interface>\n");
+            sb.append(paramHttp).append("    </interface>\n");
         }
         return sb.toString();
     }

@@ -1,0 +1,216 @@
+package meridian.server.ssa;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import meridian.server.auth.AccessPolicy;
+import meridian.server.auth.AuthFilter;
+import meridian.server.http.DaliParameters;
+import meridian.server.http.ErrorBoundary;
+import meridian.server.http.Fault;
+import meridian.server.http.RequestParameters;
+import meridian.server.http.ServiceUrls;
+import meridian.server.results.QueryResultTable;
+import meridian.server.results.ResultContext;
+import meridian.server.results.ResultFormat;
+import meridian.server.tap.PlannedQuery;
+import meridian.server.tap.QueryExecutor;
+import meridian.server.tap.QueryPlanner;
+import meridian.sql.Database;
+import meridian.sql.archive.ObscoreTable;
+import meridian.sql.model.Column;
+import meridian.ssa.SsaException;
+import meridian.ssa.SsaFields;
+import meridian.ssa.SsaInputs;
+import meridian.ssa.SsaParameters;
+import meridian.ssa.SsaQuery;
+import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.DescribedValue;
+
+/**
+ * {@code /ssa}: SSA 1.1 queryData, GET or POST. parse ({@link SsaParameters}) → resolve
+ * TARGETNAME ({@link ArchiveTargets}) → build ADQL ({@link SsaQuery}) → plan with the TAP
+ * planner → open the cursor ({@link QueryExecutor}, maxrec + 1) → VOTable with the SSA utypes,
+ * {@code QUERY_STATUS}, overflow after the table and {@link ResultResources} (DataLink service
+ * descriptors) after the results RESOURCE. FORMAT=METADATA answers the fields and an
+ * {@code INPUT:} PARAM per parameter, with no rows. Every failure before the first byte is an
+ * SSA error document (400 for the client's mistakes).
+ */
+public class SsaServlet extends HttpServlet {
+
+    /** ADQL version of the queries SSA builds (LOWER, COALESCE). */
+    private static final String ADQL_VERSION = "2.1";
+
+    private final transient Database database;
+    private final transient QueryPlanner planner;
+    private final transient AccessPolicy access;
+    private final transient QueryExecutor executor;
+    private final transient ArchiveTargets targets;
+    private final transient ResultResources resources;
+    private final transient ServiceUrls urls;
+    private final SsaParameters.Limits limits;
+    private final int timeoutSeconds;
+
+    /**
+     * @param database       the archive
+     * @param planner        the ADQL planner TAP uses
+     * @param targets        what TARGETNAME resolves against
+     * @param limits         SIZE default and MAXREC limits
+     * @param timeoutSeconds statement time-out, 0 for none
+     * @param resources      RESOURCEs to append to results (DataLink descriptors); {@link ResultResources#NONE}
+     * @param urls           the public base URL
+     * @param access         the rows each caller may see (the same filter as TAP's)
+     */
+    public SsaServlet(Database database, QueryPlanner planner, ArchiveTargets targets, SsaParameters.Limits limits,
+                      int timeoutSeconds, ResultResources resources, ServiceUrls urls, AccessPolicy access) {
+        this.access = access;
+        this.database = database;
+        this.planner = planner;
+        this.executor = new QueryExecutor(database);
+        this.targets = targets;
+        this.limits = limits;
+        this.timeoutSeconds = timeoutSeconds;
+        this.resources = resources;
+        this.urls = urls;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        handle(req, resp);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        handle(req, resp);
+    }
+
+    private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            DaliParameters raw = RequestParameters.read(req);
+            ResultFormat output = output(raw);
+            SsaParameters params;
+            try {
+                if (SsaParameters.request(raw::single) == SsaParameters.Request.GET_DATA) {
+                    throw Fault.usage("REQUEST=getData is not offered: download each spectrum from its access"
+                            + " reference (ssa:Access.Reference)");
+                }
+                params = SsaParameters.parse(raw::single, limits);
+            } catch (SsaException e) {
+                throw Fault.usage(e.getMessage(), e);
+            }
+            boolean metadata = params.format().metadata();
+            String adql = metadata ? SsaQuery.adql(SsaParameters.parse(none(), limits),
+                    Set.of(), Set.of()) : adql(params);
+            PlannedQuery plan = describe(planner.plan(adql, ADQL_VERSION, database.model(),
+                    access.rows(AuthFilter.identity(req))));
+            long maxrec = metadata ? 0 : params.maxrec();
+            try (QueryExecutor.OpenQuery open = executor.open(plan, maxrec, timeoutSeconds)) {
+                QueryResultTable table = open.table();
+                table.setParameters(parameters(metadata));
+                List<ColumnInfo> columns = new ArrayList<>();
+                for (int i = 0; i < table.getColumnCount(); i++) {
+                    columns.add(table.getColumnInfo(i));
+                }
+                // the DataLink descriptor hook: RESOURCEs after the results RESOURCE
+                List<String> trailing = metadata ? List.of() : resources.forResult(urls.base(req), columns);
+                table.prefetch(1);
+                resp.setStatus(HttpServletResponse.SC_OK);
+                resp.setContentType(output.mime());
+                output.writer().write(table, new ResultContext(infos(params, metadata ? null : adql), trailing),
+                        resp.getOutputStream());
+                resp.getOutputStream().flush();
+            }
+        } catch (Throwable t) {
+            if (t instanceof Error e && !(t instanceof OutOfMemoryError)) {
+                throw e;
+            }
+            ErrorBoundary.respond(resp, t);
+        }
+    }
+
+    /** The INFOs before the table: protocol, request, RUNID and the ADQL query run (none for METADATA). */
+    private static List<ResultContext.Info> infos(SsaParameters params, String adql) {
+        List<ResultContext.Info> infos = new ArrayList<>();
+        infos.add(new ResultContext.Info("SERVICE_PROTOCOL", "1.1", "SSAP"));
+        infos.add(new ResultContext.Info("REQUEST", "queryData", null));
+        params.runId().ifPresent(r -> infos.add(new ResultContext.Info("RUNID", r, null)));
+        if (adql != null) {
+            infos.add(new ResultContext.Info("QUERY", adql, "the ADQL query on ivoa.obscore this request ran"));
+        }
+        return infos;
+    }
+
+    /** RESPONSEFORMAT (DALI): any VOTable serialisation; TABLEDATA by default, which every SSA client reads. */
+    private static ResultFormat output(DaliParameters raw) {
+        String requested = raw.single("RESPONSEFORMAT").orElse("");
+        if (requested.isBlank()) {
+            return ResultFormat.VOTABLE_TABLEDATA;
+        }
+        return ResultFormat.forName(requested).filter(ResultFormat::isVoTable).orElseThrow(() -> Fault.usage(
+                "RESPONSEFORMAT: SSA responses are VOTables; use votable, votable/td, votable/b or votable/b2"
+                        + " (FORMAT selects the format of the spectra found)"));
+    }
+
+    private String adql(SsaParameters params) throws SQLException {
+        Set<String> names = params.targetName().isPresent()
+                ? targets.resolver().resolve(params.targetName().get()) : Set.of();
+        Set<String> columns = database.model().table(ObscoreTable.QUALIFIED_NAME)
+                .map(t -> t.columns().stream().map(Column::name).collect(Collectors.toSet())).orElse(Set.of());
+        try {
+            return SsaQuery.adql(params, names, columns);
+        } catch (SsaException e) {
+            throw Fault.usage(e.getMessage(), e);
+        }
+    }
+
+    /** The planned columns with the SSA names, utypes, UCDs, units and descriptions. */
+    private static PlannedQuery describe(PlannedQuery plan) {
+        List<ColumnInfo> infos = new ArrayList<>();
+        for (int i = 0; i < plan.columns().size(); i++) {
+            SsaFields.Field f = SsaFields.ALL.get(i);
+            ColumnInfo c = new ColumnInfo(plan.columns().get(i));
+            c.setName(f.name());
+            c.setUtype(f.utype());
+            c.setUCD(f.ucd());
+            c.setUnitString(f.unit());
+            c.setDescription(f.description());
+            infos.add(c);
+        }
+        return new PlannedQuery(plan.sql(), infos, plan.converters());
+    }
+
+    /**
+     * The PARAMs of the result table: the SSA constants, and for FORMAT=METADATA one
+     * {@code INPUT:NAME} PARAM per input parameter (empty value: no default is forced).
+     */
+    private List<DescribedValue> parameters(boolean metadata) {
+        List<DescribedValue> out = new ArrayList<>();
+        for (SsaFields.Constant c : SsaFields.CONSTANTS) {
+            ColumnInfo info = new ColumnInfo(c.name(), String.class, c.description());
+            info.setUtype(c.utype());
+            out.add(new DescribedValue(info, c.value()));
+        }
+        if (!metadata) {
+            return out;
+        }
+        for (SsaInputs.Input in : SsaInputs.all(limits)) {
+            ColumnInfo info = new ColumnInfo("INPUT:" + in.name(), String.class, in.description());
+            info.setUnitString(in.unit());
+            info.setUCD(in.ucd());
+            out.add(new DescribedValue(info, ""));
+        }
+        return out;
+    }
+
+    /** A request without parameters (the metadata query has no constraints). */
+    private static Function<String, java.util.Optional<String>> none() {
+        return n -> java.util.Optional.empty();
+    }
+}
