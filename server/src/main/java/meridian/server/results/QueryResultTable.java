@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
+import meridian.server.http.Fault;
 import uk.ac.starlink.table.AbstractStarTable;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.RowSequence;
@@ -109,8 +110,24 @@ public final class QueryResultTable extends AbstractStarTable {
             }
             return row;
         } catch (SQLException e) {
+            if (isDataError(e)) {
+                // division by zero, a bad CAST, a malformed region: the query's fault, not ours
+                throw Fault.usage("the query failed on the data: " + e.getMessage(), e);
+            }
             throw new IOException("reading the query result failed: " + e.getMessage(), e);
         }
+    }
+
+    /** SQLSTATE class 22 (data exception) and 38/39 (a function raised an error, e.g. Derby's Java functions). */
+    private static boolean isDataError(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("38")
+                    || s.getSQLState().startsWith("39"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
