@@ -18,7 +18,7 @@ import meridian.datalink.ProductCatalog;
 import meridian.datalink.Sodas;
 import meridian.server.config.MeridianConfig;
 import meridian.server.datalink.BundleServlet;
-import meridian.server.datalink.DatalinkCapabilitiesServlet;
+import meridian.server.datalink.DatalinkCapabilities;
 import meridian.server.datalink.LinksServlet;
 import meridian.server.datalink.SodaServlet;
 import meridian.server.files.Collections;
@@ -185,8 +185,9 @@ public final class MeridianServer {
         ProductCatalog catalog = new ProductCatalog(parts.database(), config.archive().schema());
         ctx.addServlet(new ServletHolder("datalink-links", new LinksServlet(
                 new Links(catalog, files, config.datalinkMaxIds()), urls, access)), "/datalink/links");
-        ctx.addServlet(new ServletHolder("datalink-capabilities",
-                new DatalinkCapabilitiesServlet(urls, config.datalinkMaxIds())), "/datalink/capabilities");
+        ctx.addServlet(new ServletHolder("datalink-capabilities", new CapabilitiesServlet(
+                new DatalinkCapabilities(config.datalinkMaxIds()), urls, DatalinkCapabilities.PATH)),
+                DatalinkCapabilities.PATH + "/capabilities");
         ctx.addServlet(new ServletHolder("soda-sync", new SodaServlet(new Sodas(catalog, files), access)), "/soda/sync");
         ctx.addServlet(new ServletHolder("bundle", new BundleServlet(new Bundles(catalog, files,
                 new Bundles.Limits(config.bundleMaxIds(), config.bundleMaxFiles(), config.bundleMaxBytes())),
@@ -244,11 +245,17 @@ public final class MeridianServer {
         ServiceRecord ssaRecord = new ServiceRecord(meta, "ssa", "vs:CatalogService", meta.title() + " SSA",
                 "Simple Spectral Access (SSA 1.1) to the spectra of " + meta.title()
                         + ", answered from the same ObsCore table as the TAP service.", ssa, "/ssa", null);
+        ServiceRecord datalinkRecord = new ServiceRecord(meta, "datalink", "vs:DataService",
+                meta.title() + " DataLink and SODA",
+                "DataLink 1.1 links (science files, previews, ancillary files, cutout and processing service"
+                        + " descriptors) and SODA 1.0 cutouts of the products of " + meta.title() + ".",
+                new DatalinkCapabilities(config.datalinkMaxIds()), DatalinkCapabilities.PATH, null);
         List<RecordProvider> providers = List.of(
                 registry,
                 new AuthorityRecord(meta),
                 tapRecord,
                 ssaRecord,
+                datalinkRecord,
                 new CollectionRecords(meta, parts.database(), config.archive().schema(),
                         List.of(tapRecord, ssaRecord), () -> access.rows(meridian.server.auth.Identity.ANONYMOUS)));
         PublishedRecords published = new PublishedRecords(providers,
