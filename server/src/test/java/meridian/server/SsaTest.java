@@ -275,10 +275,12 @@ class SsaTest {
             "MAXREC|-5|MAXREC",
             "REQUEST|getData|getData",
             "REQUEST|doQuery|REQUEST",
-            "REDSHIFT|0/1|REDSHIFT is not supported",
-            "BANDREST|5e-7/6e-7|BANDREST is not supported",
-            "SNR|10|SNR is not supported",
-            "FLUXCALIB|absolute|FLUXCALIB is not supported",
+            "REDSHIFT|abc|REDSHIFT",
+            "BANDREST|6e-7/5e-7|inverted",
+            "BANDREST|-5e-7|positive",
+            "SNR|-10|negative",
+            "FLUXCALIB|bogus|not one of",
+            "WAVECALIB|normalized|not one of",
             "RESPONSEFORMAT|csv|RESPONSEFORMAT"})
     void badInputGivesAnSsaErrorDocument(String name, String value, String message) throws Exception {
         String m = error(ssa(with(Map.of("POS", "20,0"), name, value)));
