@@ -93,6 +93,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--no-previews", description = "do not draw previews for products that have none")
         boolean noPreviews;
 
+        @Option(names = "--force", description = "re-read every file, also unchanged ones (after editing the mapping)")
+        boolean force;
+
         @Override
         public Integer call() throws Exception {
             MeridianConfig config = common.load();
@@ -109,7 +112,7 @@ public final class Main implements Callable<Integer> {
             try (Archive archive = Archive.open(config)) {
                 Collections collections = new Collections(config);
                 IngestOptions options = IngestOptions.defaults().withPrune(prune).withDryRun(dryRun)
-                        .withPreviews(!noPreviews);
+                        .withPreviews(!noPreviews).withForce(force);
                 IngestReport report = new Ingestor(archive.database(),
                         collections.settings(collections.accessUrlBase(config.port())))
                         .ingest(def, options, TextProgressBar.onStandardError());

@@ -230,6 +230,112 @@ class SsaTest {
         }
     }
 
+    /** A demo spectrum as ivoa.obscore holds it. */
+    private record DemoSpectrum(String did, String target, Double z, Double snr, String fluxCalib,
+                                String waveCalib, double emMin, double emMax) {
+    }
+
+    private static List<DemoSpectrum> demoSpectra() throws Exception {
+        List<DemoSpectrum> out = new ArrayList<>();
+        try (Connection c = service.archive().database().connection();
+             PreparedStatement ps = c.prepareStatement("SELECT \"obs_publisher_did\", \"target_name\","
+                     + " \"redshift\", \"snr\", \"flux_calib\", \"wave_calib\", \"em_min\", \"em_max\""
+                     + " FROM \"ivoa\".\"obscore\" WHERE \"obs_collection\" = ?"
+                     + " AND \"dataproduct_type\" = 'spectrum'")) {
+            ps.setString(1, DEMO);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DemoSpectrum(rs.getString(1), rs.getString(2), (Double) rs.getObject(3),
+                            (Double) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getDouble(7),
+                            rs.getDouble(8)));
+                }
+            }
+        }
+        assertTrue(out.size() >= 30, "demo spectra: " + out.size());
+        return out;
+    }
+
+    /** The publisher DIDs SSA finds among the demo spectra. */
+    private static java.util.Set<String> found(String name, String value) throws Exception {
+        Response r = ssa(Map.of("COLLECTION", DEMO, "MAXREC", "10000", name, value));
+        assertEquals(200, r.statusCode(), r.asString());
+        return new java.util.TreeSet<>(column(r, "ssa_pubdid"));
+    }
+
+    private static java.util.Set<String> expected(List<DemoSpectrum> all,
+                                                  java.util.function.Predicate<DemoSpectrum> p) {
+        return all.stream().filter(p).map(DemoSpectrum::did).collect(java.util.stream.Collectors.toCollection(
+                java.util.TreeSet::new));
+    }
+
+    private static boolean covers(DemoSpectrum s, double observed) {
+        return s.emMin() <= observed && observed <= s.emMax();
+    }
+
+    @Test
+    void redshiftSelectsBySourceRedshift() throws Exception {
+        List<DemoSpectrum> all = demoSpectra();
+        java.util.Set<String> qso = expected(all, s -> "3C 273".equals(s.target()));
+        java.util.Set<String> galaxies = expected(all, s -> "NGC 1068".equals(s.target()) || "M 87".equals(s.target()));
+        assertFalse(qso.isEmpty(), "the demo spectra include 3C 273");
+        assertFalse(galaxies.isEmpty(), "the demo spectra include NGC 1068 or M 87");
+        assertTrue(all.stream().filter(s -> "3C 273".equals(s.target())).allMatch(s -> s.z() == 0.158339));
+        assertEquals(qso, found("REDSHIFT", "0.1/0.2"));
+        assertEquals(qso, found("REDSHIFT", "0.1/"));
+        assertEquals(galaxies, found("REDSHIFT", "0.003/0.005"));
+        // the stars have z = 0; anonymous fields have no redshift and are never found
+        java.util.Set<String> stars = expected(all, s -> s.z() != null && s.z() == 0);
+        assertFalse(stars.isEmpty());
+        assertEquals(stars, found("REDSHIFT", "/0.001"));
+        assertEquals(expected(all, s -> s.z() != null), found("REDSHIFT", "-1/1"));
+        assertTrue(all.stream().anyMatch(s -> s.z() == null), "some demo spectra are of fields without redshift");
+        assertEquals(java.util.Set.of(), found("REDSHIFT", "0.5/2"));
+    }
+
+    @Test
+    void bandrestShiftsTheBandByEachSpectrumsRedshift() throws Exception {
+        List<DemoSpectrum> all = demoSpectra();
+        // H-alpha at rest: a spectrum matches when it covers 656.3 nm * (1 + z)
+        double halpha = 656.3e-9;
+        java.util.Set<String> withHalpha = expected(all, s -> s.z() != null && covers(s, halpha * (1 + s.z())));
+        assertTrue(withHalpha.stream().anyMatch(d -> all.stream().anyMatch(s -> s.did().equals(d)
+                && "3C 273".equals(s.target()))), "some 3C 273 spectrum covers H-alpha at z = 0.158");
+        assertEquals(withHalpha, found("BANDREST", "656.3e-9"));
+        // a rest wavelength a 3C 273 spectrum covers as observed, but not once redshifted
+        DemoSpectrum qso = all.stream().filter(s -> "3C 273".equals(s.target())).findFirst().orElseThrow();
+        double rest = qso.emMax() / 1.1;
+        java.util.Set<String> byRest = found("BANDREST", Double.toString(rest));
+        assertEquals(expected(all, s -> s.z() != null && covers(s, rest * (1 + s.z()))), byRest);
+        assertFalse(byRest.contains(qso.did()), "3C 273 at z = 0.158 does not reach " + rest * 1.158);
+        assertTrue(found("BAND", Double.toString(rest)).contains(qso.did()), "but covers it as observed");
+        // ranges and alternatives: a rest band overlaps the spectrum shifted by (1 + z)
+        double lo = 380e-9;
+        double hi = 390e-9;
+        assertEquals(expected(all, s -> s.z() != null && s.emMax() >= lo * (1 + s.z()) && s.emMin() <= hi * (1 + s.z())),
+                found("BANDREST", lo + "/" + hi));
+        assertEquals(expected(all, s -> s.z() != null && (covers(s, halpha * (1 + s.z()))
+                        || covers(s, rest * (1 + s.z())))),
+                found("BANDREST", halpha + "," + rest));
+    }
+
+    @Test
+    void snrAndCalibrationsComeFromTheCollectionMapping() throws Exception {
+        List<DemoSpectrum> all = demoSpectra();
+        assertTrue(all.stream().allMatch(s -> s.snr() != null && s.snr() >= 20 && s.snr() <= 100), "SNR keyword");
+        java.util.Set<String> snr60 = expected(all, s -> s.snr() >= 60);
+        assertFalse(snr60.isEmpty());
+        assertTrue(snr60.size() < all.size());
+        assertEquals(snr60, found("SNR", "60"));
+        java.util.Set<String> every = expected(all, s -> true);
+        assertTrue(all.stream().allMatch(s -> "ABSOLUTE".equals(s.fluxCalib()) && "ABSOLUTE".equals(s.waveCalib())));
+        assertEquals(every, found("FLUXCALIB", "absolute"));
+        assertEquals(every, found("FLUXCALIB", "ABSOLUTE"));
+        assertEquals(java.util.Set.of(), found("FLUXCALIB", "normalized"));
+        assertEquals(every, found("WAVECALIB", "absolute"));
+        assertEquals(java.util.Set.of(), found("WAVECALIB", "relative"));
+        assertEquals(every, found("WAVECALIB", "any"));
+    }
+
     @Test
     void maxrecAndTopLimitTheResultAsDaliSays() throws Exception {
         Response r = ssa(Map.of("COLLECTION", "alpha", "MAXREC", "3"));
@@ -275,10 +381,12 @@ class SsaTest {
             "MAXREC|-5|MAXREC",
             "REQUEST|getData|getData",
             "REQUEST|doQuery|REQUEST",
-            "REDSHIFT|0/1|REDSHIFT is not supported",
-            "BANDREST|5e-7/6e-7|BANDREST is not supported",
-            "SNR|10|SNR is not supported",
-            "FLUXCALIB|absolute|FLUXCALIB is not supported",
+            "REDSHIFT|abc|REDSHIFT",
+            "BANDREST|6e-7/5e-7|inverted",
+            "BANDREST|-5e-7|positive",
+            "SNR|-10|negative",
+            "FLUXCALIB|bogus|not one of",
+            "WAVECALIB|normalized|not one of",
             "RESPONSEFORMAT|csv|RESPONSEFORMAT"})
     void badInputGivesAnSsaErrorDocument(String name, String value, String message) throws Exception {
         String m = error(ssa(with(Map.of("POS", "20,0"), name, value)));

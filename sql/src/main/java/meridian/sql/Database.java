@@ -4,10 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 import javax.sql.DataSource;
 import meridian.sql.backend.Backend;
+import meridian.sql.model.Column;
 import meridian.sql.model.MetadataModel;
 import meridian.sql.model.Schema;
 import meridian.sql.model.Table;
@@ -101,6 +106,37 @@ public final class Database implements AutoCloseable {
                             st.execute(ddl);
                         }
                     }
+                } else {
+                    addMissingColumns(c, t);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the nullable columns a newer model has and an existing table lacks (e.g. optional
+     * ObsCore columns added in a later release), so an archive created earlier keeps working;
+     * their values are NULL until the data are ingested again.
+     */
+    private void addMissingColumns(Connection c, Table t) throws SQLException {
+        Set<String> stored = new HashSet<>();
+        // the result metadata, not DatabaseMetaData.getColumns: Derby cannot list the columns of a
+        // table with a long generated-column expression (the spatial index key of ivoa.obscore)
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM " + backend.qualified(t) + " WHERE 1 = 0")) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                stored.add(md.getColumnName(i));
+            }
+        }
+        if (stored.isEmpty()) {
+            return; // not readable through the metadata: leave the table alone
+        }
+        for (Column col : t.columns()) {
+            if (col.nullable() && !stored.contains(col.name())) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("ALTER TABLE " + backend.qualified(t) + " ADD COLUMN " + backend.quote(col.name())
+                            + " " + backend.sqlType(col));
                 }
             }
         }

@@ -39,19 +39,20 @@ public final class DemoArchive {
     /** Fixed so that every generation writes the same bytes. */
     private static final long SEED = 20_261_121L;
 
-    record Target(String name, double ra, double dec, String kind, String... aliases) {
+    /** A demo target; {@code z} is its redshift (0 for the stars), null for anonymous fields. */
+    record Target(String name, double ra, double dec, String kind, Double z, String... aliases) {
     }
 
     static final List<Target> TARGETS = List.of(
-            new Target("HD 10700", 26.0170, -15.9375, "star", "tau Cet", "HIP 8102"),
-            new Target("HD 209458", 330.7950, 18.8843, "star", "HIP 108859"),
-            new Target("Vega", 279.2347, 38.7837, "star", "alf Lyr", "HD 172167"),
-            new Target("Sirius", 101.2872, -16.7161, "star", "alf CMa", "HD 48915"),
-            new Target("HD 189733", 300.1821, 22.7097, "star", "HIP 98505"),
-            new Target("Betelgeuse", 88.7929, 7.4070, "star", "alf Ori", "HD 39801"),
-            new Target("NGC 1068", 40.6696, -0.0133, "galaxy", "M 77"),
-            new Target("M 87", 187.7059, 12.3911, "galaxy", "NGC 4486", "Vir A"),
-            new Target("3C 273", 187.2779, 2.0524, "QSO", "PG 1226+023"));
+            new Target("HD 10700", 26.0170, -15.9375, "star", 0.0, "tau Cet", "HIP 8102"),
+            new Target("HD 209458", 330.7950, 18.8843, "star", 0.0, "HIP 108859"),
+            new Target("Vega", 279.2347, 38.7837, "star", 0.0, "alf Lyr", "HD 172167"),
+            new Target("Sirius", 101.2872, -16.7161, "star", 0.0, "alf CMa", "HD 48915"),
+            new Target("HD 189733", 300.1821, 22.7097, "star", 0.0, "HIP 98505"),
+            new Target("Betelgeuse", 88.7929, 7.4070, "star", 0.0, "alf Ori", "HD 39801"),
+            new Target("NGC 1068", 40.6696, -0.0133, "galaxy", 0.003793, "M 77"),
+            new Target("M 87", 187.7059, 12.3911, "galaxy", 0.004283, "NGC 4486", "Vir A"),
+            new Target("3C 273", 187.2779, 2.0524, "QSO", 0.158339, "PG 1226+023"));
 
     private DemoArchive() {
     }
@@ -132,6 +133,10 @@ public final class DemoArchive {
             card(h, "PRODCATG", "SCIENCE.SPECTRUM", "Data product category");
             card(h, "APERTURE", round(1.2 / 3600, 8), "[deg] Aperture diameter");
             card(h, "FLUXCAL", "ABSOLUTE", "Flux calibration");
+            card(h, "SNR", round(snr, 1), "Median signal-to-noise ratio");
+            if (t.z != null && i < arrays + columns) {
+                card(h, "Z", t.z, "Redshift of the target");
+            }
             BasicHDU<?> ext;
             PreviewData.Spectrum preview;
             String unit = lowRes ? "Angstrom" : "nm";
@@ -226,6 +231,10 @@ public final class DemoArchive {
                   obs_creator_did: {template: 'ivo://meridian.demo/raw?{PROG_ID}'}
                   dataproduct_subtype: {constant: sdp}
                   target_class: {keyword: TCLASS, default: unknown}
+                  redshift: {keyword: Z}
+                  snr: {keyword: SNR}
+                  flux_calib: {keyword: FLUXCAL}
+                  wave_calib: {constant: ABSOLUTE}
                 required_keywords: [OBJECT, MJD-OBS]
                 target_aliases:
                 %s
@@ -265,6 +274,7 @@ public final class DemoArchive {
                 BasicHDU<?> primary = DemoFits.emptyPrimaryWithExtend();
                 Header h = primary.getHeader();
                 common(h, "ECHELLE-MOS", mjd, exp, t, false);
+                card(h, "SNR", round(snr, 1), "Median signal-to-noise ratio");
                 List<BasicHDU<?>> hdus = new ArrayList<>();
                 hdus.add(primary);
                 for (int k = 1; k <= 3; k++) {
@@ -284,6 +294,10 @@ public final class DemoArchive {
                 ImageHDU primary = DemoFits.imageHdu(f);
                 Header h = primary.getHeader();
                 common(h, "ECHELLE", mjd, exp, t, i % 9 == 4);
+                card(h, "SNR", round(snr, 1), "Median signal-to-noise ratio");
+                if (t.z != null) {
+                    card(h, "Z", t.z, "Redshift of the target");
+                }
                 card(h, "OBJECT", i % 6 == 0 && t.aliases.length > 0 ? t.aliases[0] : t.name, "Target");
                 card(h, "RA", round(t.ra, 6), "[deg]");
                 card(h, "DEC", round(t.dec, 6), "[deg]");
@@ -331,6 +345,10 @@ public final class DemoArchive {
                   em_res_power: {expression: 'RESOLVE * 1.0', default: 40000}
                   s_resolution: {keyword: SEEING, unit: arcsec}
                   o_ucd: {constant: 'phot.flux.density;em.wl'}
+                  redshift: {keyword: Z}
+                  snr: {keyword: SNR}
+                  flux_calib: {constant: UNCALIBRATED}
+                  wave_calib: {constant: ABSOLUTE}
                 target_aliases:
                 %s
                 ancillary:
@@ -531,7 +549,7 @@ public final class DemoArchive {
     private static Target target(Random r, int i) {
         if (i % 3 == 2) {
             return new Target(String.format(Locale.ROOT, "FIELD-%04d", i), r.nextDouble() * 360,
-                    Math.toDegrees(Math.asin(2 * r.nextDouble() - 1)), "field");
+                    Math.toDegrees(Math.asin(2 * r.nextDouble() - 1)), "field", null);
         }
         return TARGETS.get(r.nextInt(TARGETS.size()));
     }

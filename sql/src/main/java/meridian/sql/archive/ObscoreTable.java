@@ -14,7 +14,9 @@ import meridian.sql.model.Table;
 /**
  * {@code ivoa.obscore} as ObsCore 1.1 defines it: every mandatory column with the standard's
  * names, types, units, UCDs and utypes, and the optional ones an archive of spectra, images and
- * cubes fills. The ObsCore data model identifier is {@link #DATA_MODEL_IVOID}.
+ * cubes fills, plus four non-standard columns for SSA ({@code redshift}, {@code snr},
+ * {@code flux_calib}, {@code wave_calib}). The ObsCore data model identifier is
+ * {@link #DATA_MODEL_IVOID}.
  */
 public final class ObscoreTable {
 
@@ -140,6 +142,21 @@ public final class ObscoreTable {
                 .description("URL of a quick-look preview of the product, if any").build());
         c.add(Column.of("source_table", CHAR).arraysize("*").ucd("meta.id;meta.table")
                 .description("The archive table holding the full metadata of this product").build());
+        // non-standard columns (not in ObsCore 1.1) that SSA needs for REDSHIFT, BANDREST, SNR,
+        // FLUXCALIB and WAVECALIB; null when a collection does not map them
+        c.add(Column.of("redshift", DOUBLE).ucd("src.redshift").utype("ssa:Target.Redshift")
+                .description("Redshift of the source (z); SSA REDSHIFT and BANDREST (rest wavelength"
+                        + " = observed / (1 + z)) use it").build());
+        c.add(Column.of("snr", DOUBLE).ucd("stat.snr").utype("ssa:Derived.SNR")
+                .description("Typical signal-to-noise ratio of the spectrum; SSA SNR uses it").build());
+        c.add(Column.of("flux_calib", CHAR).arraysize("*").ucd("meta.code.qual")
+                .utype("ssa:Char.FluxAxis.Calibration")
+                .description("Flux calibration: ABSOLUTE, RELATIVE, NORMALIZED or UNCALIBRATED; SSA FLUXCALIB"
+                        + " uses it").build());
+        c.add(Column.of("wave_calib", CHAR).arraysize("*").ucd("meta.code.qual")
+                .utype("ssa:Char.SpectralAxis.Calibration")
+                .description("Spectral (wavelength) calibration: ABSOLUTE, RELATIVE or UNCALIBRATED; SSA"
+                        + " WAVECALIB uses it").build());
         return new Table(SCHEMA, NAME, "table",
                 "ObsCore 1.1 table: one row per published observation or product (spectra, images, cubes).",
                 TABLE_UTYPE, c, List.of("obs_publisher_did"), List.of(), 1, new Table.Position("s_ra", "s_dec"));
