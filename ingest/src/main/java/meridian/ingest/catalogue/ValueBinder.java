@@ -56,8 +56,9 @@ final class ValueBinder {
     /**
      * Converts {@code v} and appends it as a field of a Derby import file (see
      * {@link DerbyImportFile}): nothing for NULL (an empty unquoted field), text in double quotes
-     * with inner quotes doubled, numbers as {@link Double#toString}/{@link Long#toString} (every
-     * digit; a REAL as the exact value of its float), timestamps as JDBC escape text.
+     * with inner quotes doubled, numbers as {@link Double#toString}/{@link Float#toString}/
+     * {@link Long#toString} (every digit needed to read the same value back), timestamps as JDBC
+     * escape text.
      */
     void appendImportField(StringBuilder out, Object v) {
         Object value = convert(v);
@@ -65,7 +66,8 @@ final class ValueBinder {
             return;
         }
         switch (sqlType) {
-            case Types.REAL -> out.append((double) ((Number) value).floatValue());
+            // Derby reads a REAL field with Float.parseFloat: the shortest text is exact
+            case Types.REAL -> out.append(((Number) value).floatValue());
             case Types.DOUBLE -> out.append(((Number) value).doubleValue());
             case Types.BOOLEAN, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.TIMESTAMP -> out.append(value);
             default -> {
