@@ -272,6 +272,50 @@ class CatalogueTest {
     }
 
     @Test
+    void awkwardValuesSurviveDerbysBulkImport() throws Exception {
+        // quotes, delimiters, line breaks and edge spaces in text; NULLs; booleans; timestamps;
+        // doubles that need all 17 digits; NaN (NULL); the sky cell still computed
+        write("odd.csv", "id,ra,dec,name,ok,t,x,f\n"
+                + "1,10.123456789012345,-20.5,\"say \"\"hi\"\", then, go\",true,2020-01-02T03:04:05.5,0.1,1.5\n"
+                + "2,11,21,\"two\nlines\",false,2021-12-31,1e-300,NaN\n"
+                + "3,12,22,\"  padded  \",,,NaN,\n"
+                + "4,13,23,,true,,-0.30000000000000004,3.4e38\n");
+        Path yaml = write("odd.yaml", "kind: catalogue\nschema: test\ntable: odd\nsources: [odd.csv]\n"
+                + "primary_key: id\nposition: {ra: ra, dec: dec}\ncolumns:\n  id: {datatype: int}\n"
+                + "  ra: {datatype: double}\n  dec: {datatype: double}\n  name: {datatype: char, arraysize: '*'}\n"
+                + "  ok: {datatype: boolean}\n  t: {datatype: char, xtype: timestamp}\n  x: {datatype: double}\n"
+                + "  f: {datatype: float}\n");
+        assertEquals(4, load(yaml).rows());
+        List<Object[]> rows = rows("SELECT id, ra, name, ok, t, x, f FROM test.odd ORDER BY id");
+        assertEquals(4, rows.size());
+        assertEquals(10.123456789012345, ((Number) rows.get(0)[1]).doubleValue());
+        assertEquals("say \"hi\", then, go", rows.get(0)[2]);
+        assertEquals(Boolean.TRUE, rows.get(0)[3]);
+        assertEquals("2020-01-02T03:04:05.500", rows.get(0)[4].toString());
+        assertEquals(0.1, ((Number) rows.get(0)[5]).doubleValue());
+        assertEquals(1.5f, ((Number) rows.get(0)[6]).floatValue());
+        assertEquals("two\nlines", rows.get(1)[2]);
+        assertEquals(Boolean.FALSE, rows.get(1)[3]);
+        assertEquals(1e-300, ((Number) rows.get(1)[5]).doubleValue());
+        assertTrue(missing(rows.get(1)[6]), String.valueOf(rows.get(1)[6]));
+        assertEquals("  padded  ", rows.get(2)[2]);
+        for (int c = 3; c <= 6; c++) {
+            assertTrue(missing(rows.get(2)[c]), c + ": " + rows.get(2)[c]);
+        }
+        assertTrue(missing(rows.get(3)[2]), String.valueOf(rows.get(3)[2]));
+        assertEquals(-0.30000000000000004, ((Number) rows.get(3)[5]).doubleValue());
+        assertEquals(3.4e38f, ((Number) rows.get(3)[6]).floatValue());
+        // the generated sky cell was filled: a cone finds the row
+        assertEquals(1, rows("SELECT id FROM test.odd WHERE 1 = CONTAINS(POINT('ICRS', ra, dec),"
+                + " CIRCLE('ICRS', 10.12, -20.5, 0.01))").size());
+        // infinity does not fit: reported before anything is written
+        write("odd.csv", "id,ra,dec,name,ok,t,x,f\n1,10,20,a,true,,Infinity,1\n");
+        CatalogueLoadException e = assertThrows(CatalogueLoadException.class, () -> load(yaml));
+        assertTrue(e.getMessage().contains("odd.csv: row 1, column x"), e.getMessage());
+        assertEquals(4, rows("SELECT id FROM test.odd").size());
+    }
+
+    @Test
     void badDataIsReportedWithFileRowAndColumnAndTheOldTableStays() throws Exception {
         write("err.csv", "id,ra,dec,name\n1,10,20,a\n2,11,21,b\n");
         Path yaml = write("err.yaml", "kind: catalogue\nschema: test\ntable: err\nsources: [err.csv]\n"

@@ -172,6 +172,11 @@ public final class Database implements AutoCloseable {
         return model;
     }
 
+    /** How the database was opened (for a Derby database, where its directory is). */
+    public DatabaseConfig config() {
+        return config;
+    }
+
     public Backend backend() {
         return backend;
     }

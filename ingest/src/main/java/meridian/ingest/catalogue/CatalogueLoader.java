@@ -21,8 +21,10 @@ import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 
 /**
- * Loads a catalogue: {@code CatalogueFiles -> TableDesign -> batched prepared inserts into a new
- * stored table -> primary key and indexes -> CatalogueStore.replace}. Rows stream from the files
+ * Loads a catalogue: {@code CatalogueFiles -> TableDesign -> a new stored table -> primary key and
+ * indexes -> CatalogueStore.replace}. On Derby the converted rows go to a temporary delimited file
+ * that Derby's bulk import loads ({@link DerbyImportFile}); elsewhere they go in batched prepared
+ * inserts. Rows stream from the files
  * (no table is held in memory). The new version is invisible until it is complete and indexed;
  * then the catalogue record, TAP_SCHEMA and the model switch together, and the old version's
  * table is dropped. Any failure drops the new table and leaves the published one as it was.
@@ -74,7 +76,7 @@ public final class CatalogueLoader {
         if (dryRun) {
             long rows = 0;
             for (Path f : files) {
-                rows += insert(null, reader, f, def.format(), design, rows, progress);
+                rows += insert(null, null, reader, f, def.format(), design, rows, progress);
             }
             return new CatalogueReport(def.qualifiedName(), null, files.size(), rows, seconds(start), 0, true);
         }
@@ -90,16 +92,36 @@ public final class CatalogueLoader {
         }
         try {
             long rows = 0;
-            try (Connection c = db.connection()) {
-                c.setAutoCommit(false);
-                try (PreparedStatement ps = c.prepareStatement(insertSql(backend, table))) {
+            Path importDir = importDirectory(table);
+            if (importDir != null) {
+                try (DerbyImportFile out = DerbyImportFile.create(importDir)) {
                     for (Path f : files) {
-                        rows += insert(ps, reader, f, def.format(), design, rows, progress);
+                        out.startFile(f);
+                        rows += insert(null, out, reader, f, def.format(), design, rows, progress);
                     }
-                    c.commit();
-                } catch (IOException | SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
+                    try (Connection c = db.connection()) {
+                        c.setAutoCommit(false);
+                        try {
+                            out.importInto(c, backend, table);
+                            c.commit();
+                        } catch (IOException | SQLException | RuntimeException e) {
+                            c.rollback();
+                            throw e;
+                        }
+                    }
+                }
+            } else {
+                try (Connection c = db.connection()) {
+                    c.setAutoCommit(false);
+                    try (PreparedStatement ps = c.prepareStatement(insertSql(backend, table))) {
+                        for (Path f : files) {
+                            rows += insert(ps, null, reader, f, def.format(), design, rows, progress);
+                        }
+                        c.commit();
+                    } catch (IOException | SQLException | RuntimeException e) {
+                        c.rollback();
+                        throw e;
+                    }
                 }
             }
             double loadSeconds = seconds(start);
@@ -140,8 +162,26 @@ public final class CatalogueLoader {
         return sql.append(") VALUES (").append("?, ".repeat(table.columns().size() - 1)).append("?)").toString();
     }
 
-    /** Reads one file into {@code ps} (or only converts, when null); returns its row count. */
-    private static long insert(PreparedStatement ps, CatalogueFiles reader, Path file, String format,
+    /**
+     * Where a Derby load writes its import file ({@link DerbyImportFile}): the data directory's
+     * {@code tmp} (the data directory holds the database's {@code db}); null to load with
+     * batched INSERTs instead (PostgreSQL; a one-column table, whose NULL rows would be empty lines).
+     */
+    private Path importDirectory(Table table) {
+        if (!"derby".equals(db.backend().name()) || db.config() == null || db.config().derbyPath() == null
+                || table.columns().size() < 2) {
+            return null;
+        }
+        Path dbDir = db.config().derbyPath().toAbsolutePath();
+        return (dbDir.getParent() != null ? dbDir.getParent() : dbDir).resolve("tmp");
+    }
+
+    /**
+     * Reads one file into {@code ps} or {@code out} (or only converts, when both are null);
+     * returns its row count.
+     */
+    private static long insert(PreparedStatement ps, DerbyImportFile out, CatalogueFiles reader, Path file,
+                               String format,
                                TableDesign design, long before, LongConsumer progress)
             throws IOException, SQLException {
         StarTable t = reader.open(file, format);
@@ -157,7 +197,9 @@ public final class CatalogueLoader {
                 for (int i = 0; i < at.length; i++) {
                     Object cell = seq.getCell(at[i]);
                     try {
-                        if (ps == null) {
+                        if (out != null) {
+                            binders.get(i).appendImportField(out.field(i), cell);
+                        } else if (ps == null) {
                             binders.get(i).convert(cell);
                         } else {
                             binders.get(i).bind(ps, i + 1, cell);
@@ -166,7 +208,12 @@ public final class CatalogueLoader {
                         throw new CatalogueLoadException(file, row, design.fileNames().get(i), e.getMessage());
                     }
                 }
-                if (ps != null) {
+                if (out != null) {
+                    out.endRow();
+                    if ((before + row) % COMMIT == 0) {
+                        progress.accept(before + row);
+                    }
+                } else if (ps != null) {
                     ps.addBatch();
                     if (row % BATCH == 0) {
                         execute(ps, file, row);

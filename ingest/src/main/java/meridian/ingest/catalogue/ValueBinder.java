@@ -53,6 +53,36 @@ final class ValueBinder {
         }
     }
 
+    /**
+     * Converts {@code v} and appends it as a field of a Derby import file (see
+     * {@link DerbyImportFile}): nothing for NULL (an empty unquoted field), text in double quotes
+     * with inner quotes doubled, numbers as {@link Double#toString}/{@link Float#toString}/
+     * {@link Long#toString} (every digit needed to read the same value back), timestamps as JDBC
+     * escape text.
+     */
+    void appendImportField(StringBuilder out, Object v) {
+        Object value = convert(v);
+        if (value == null) {
+            return;
+        }
+        switch (sqlType) {
+            // Derby reads a REAL field with Float.parseFloat: the shortest text is exact
+            case Types.REAL -> out.append(((Number) value).floatValue());
+            case Types.DOUBLE -> out.append(((Number) value).doubleValue());
+            case Types.BOOLEAN, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.TIMESTAMP -> out.append(value);
+            default -> {
+                String s = (String) value;
+                out.append('"');
+                if (s.indexOf('"') < 0) {
+                    out.append(s);
+                } else {
+                    out.append(s.replace("\"", "\"\""));
+                }
+                out.append('"');
+            }
+        }
+    }
+
     /** The value as stored: Boolean, Long, Double, Timestamp or String; null for NULL. */
     Object convert(Object v) {
         Object out = v == null ? null : switch (sqlType) {
