@@ -149,7 +149,7 @@ public final class ProductCatalog {
     private void readProducts(Connection c, List<String> ids, Map<String, List<ProductFileRef>> files,
                               Map<String, Product> out) throws SQLException {
         String sql = "SELECT " + cols("obs_publisher_did", "dataproduct_type", "obs_collection", "obs_id", "s_ra",
-                "s_dec", "s_fov", "em_min", "em_max", "t_min", "t_max") + " FROM " + obscore + " AS " + ROW
+                "s_dec", "s_fov", "em_min", "em_max", "t_min", "t_max", "redshift") + " FROM " + obscore + " AS " + ROW
                 + " WHERE " + ROW + "." + database.backend().quote("obs_publisher_did") + " IN (" + marks(ids.size())
                 + ") AND " + rights.visible().apply(ROW);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -158,7 +158,7 @@ public final class ProductCatalog {
                 while (rs.next()) {
                     String id = rs.getString(1);
                     out.put(id, new Product(id, rs.getString(2), rs.getString(3), rs.getString(4), num(rs, 5),
-                            num(rs, 6), num(rs, 7), num(rs, 8), num(rs, 9), num(rs, 10), num(rs, 11),
+                            num(rs, 6), num(rs, 7), num(rs, 8), num(rs, 9), num(rs, 10), num(rs, 11), num(rs, 12),
                             files.getOrDefault(id, List.of())));
                 }
             }

@@ -85,6 +85,13 @@ public final class ServiceDescriptors {
         if ((p.isSpectrum() || p.isCube()) && p.emMin() != null && p.emMax() != null) {
             sb.append(doubleParam("BAND", "2", "m", "em.wl;stat.interval", "interval",
                     "Vacuum wavelength interval to keep (lower upper, metres)", fmt(p.emMin()), fmt(p.emMax())));
+            if (p.redshift() != null) {
+                double f = 1 + p.redshift();
+                sb.append(doubleParam("BANDREST", "2", "m", "em.wl;stat.interval", "interval",
+                        "Vacuum wavelength interval to keep in the source's rest frame (lower upper, metres;"
+                                + " z = " + fmt(p.redshift()) + "); Meridian extension, as SSA's BANDREST",
+                        fmt(p.emMin() / f), fmt(p.emMax() / f)));
+            }
         }
         if (p.isSpectrum()) {
             sb.append(responseFormat());

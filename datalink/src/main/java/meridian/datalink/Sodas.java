@@ -64,8 +64,9 @@ public final class Sodas {
      *
      * @throws DatalinkFault NotFoundFault, UsageFault, NoOverlap... before anything is written
      */
-    public Response plan(SodaParameters p) throws IOException {
-        Product product = catalog.require(p.id());
+    public Response plan(SodaParameters request) throws IOException {
+        Product product = catalog.require(request.id());
+        SodaParameters p = request.inObservedFrame(product.redshift());
         catalog.requireReadable(List.of(product.id()));
         if (!cuttable(product, files)) {
             throw DatalinkFault.notFound("SODA does not serve " + p.id()
@@ -98,7 +99,7 @@ public final class Sodas {
         if (product.isImage() && p.band() != null) {
             // an image has no spectral axis: BAND selects it whole (its filter overlaps) or not at all
             checkBand(product, p.band());
-            q = new SodaParameters(p.id(), p.region(), null, p.time(), p.pol(), p.responseFormat());
+            q = new SodaParameters(p.id(), p.region(), null, null, p.time(), p.pol(), p.responseFormat());
         }
         if (q.region() == null && q.band() == null) {
             return whole(file, science);

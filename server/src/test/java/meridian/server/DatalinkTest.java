@@ -292,6 +292,32 @@ class DatalinkTest {
     }
 
     @Test
+    void restFrameBandIsTheObservedBandOfTheRedshiftedSource() throws Exception {
+        String csv = given().baseUri(service.baseUrl()).queryParam("LANG", "ADQL").queryParam("RESPONSEFORMAT", "csv")
+                .queryParam("QUERY", "SELECT TOP 1 obs_publisher_did, redshift, em_min, em_max FROM ivoa.obscore"
+                        + " WHERE obs_collection = 'demo_echelle' AND redshift > 0.1 ORDER BY obs_id")
+                .get("/tap/sync").asString();
+        String[] row = csv.lines().skip(1).findFirst().orElseThrow().split(",");
+        String id = row[0].replace("\"", "");
+        double z = Double.parseDouble(row[1]);
+        double emMin = Double.parseDouble(row[2]);
+        double emMax = Double.parseDouble(row[3]);
+        double lo = emMin + (emMax - emMin) / 4;
+        double hi = emMin + (emMax - emMin) / 2;
+        Header observed = fitsHeader(soda(Map.of("ID", id, "BAND", lo + " " + hi)).asByteArray());
+        Response rest = soda(Map.of("ID", id, "BANDREST", lo / (1 + z) + " " + hi / (1 + z)));
+        assertEquals(200, rest.statusCode(), rest.asString());
+        Header restCut = fitsHeader(rest.asByteArray());
+        assertEquals(observed.getIntValue("NAXIS1"), restCut.getIntValue("NAXIS1"));
+        assertEquals(observed.getDoubleValue("CRPIX1"), restCut.getDoubleValue("CRPIX1"), 1e-9);
+        assertTrue(links(id).asString().contains("name=\"BANDREST\""), "the cutout descriptor declares BANDREST");
+        assertEquals(400, soda(Map.of("ID", id, "BAND", lo + " " + hi, "BANDREST", lo + " " + hi)).statusCode());
+        Response noRedshift = soda(Map.of("ID", firstId("demo_cubes"), "BANDREST", "5e-7 6e-7"));
+        assertEquals(400, noRedshift.statusCode());
+        assertTrue(noRedshift.asString().contains("redshift"), noRedshift.asString());
+    }
+
+    @Test
     void sodaUsageErrorsAreDocumentsNot500() {
         String id = firstId("demo_images");
         assertEquals(400, soda(Map.of("CIRCLE", "1 2 3")).statusCode());
