@@ -165,23 +165,9 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
 
     private static Datatype datatype(CatalogueDefinition def, ColumnInfo info) throws CollectionDefinitionException {
         Class<?> c = info.getContentClass();
-        if (c == Boolean.class) {
-            return Datatype.BOOLEAN;
-        } else if (c == Byte.class || c == Short.class) {
-            return Datatype.SHORT;
-        } else if (c == Integer.class) {
-            return Datatype.INT;
-        } else if (c == Long.class) {
-            return Datatype.LONG;
-        } else if (c == Float.class) {
-            return Datatype.FLOAT;
-        } else if (c == Double.class) {
-            return Datatype.DOUBLE;
-        } else if (c == String.class || c == Character.class) {
-            return Datatype.CHAR;
-        }
-        throw fail(def, "column " + info.getName() + " holds " + (c.isArray() ? "arrays" : c.getSimpleName())
-                + "; catalogues take scalar numbers, booleans and text: leave it out (exclude_columns)");
+        return Datatype.forScalarClass(c).orElseThrow(() -> fail(def, "column " + info.getName() + " holds "
+                + (c.isArray() ? "arrays" : c.getSimpleName())
+                + "; catalogues take scalar numbers, booleans and text: leave it out (exclude_columns)"));
     }
 
     private static String arraysize(ColumnInfo info) {

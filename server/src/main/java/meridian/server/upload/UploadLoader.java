@@ -180,24 +180,9 @@ public final class UploadLoader {
 
     private static Datatype datatype(String table, ColumnInfo info) {
         Class<?> c = info.getContentClass();
-        if (c == Boolean.class) {
-            return Datatype.BOOLEAN;
-        } else if (c == Byte.class || c == Short.class) {
-            return Datatype.SHORT;
-        } else if (c == Integer.class) {
-            return Datatype.INT;
-        } else if (c == Long.class) {
-            return Datatype.LONG;
-        } else if (c == Float.class) {
-            return Datatype.FLOAT;
-        } else if (c == Double.class) {
-            return Datatype.DOUBLE;
-        } else if (c == String.class || c == Character.class) {
-            return Datatype.CHAR;
-        }
-        throw Fault.usage("UPLOAD " + table + ": column " + info.getName() + " holds "
-                + (c.isArray() ? "arrays" : c.getSimpleName()) + "; uploads take scalar numbers, booleans, strings"
-                + " and timestamps");
+        return Datatype.forScalarClass(c).orElseThrow(() -> Fault.usage("UPLOAD " + table + ": column "
+                + info.getName() + " holds " + (c.isArray() ? "arrays" : c.getSimpleName())
+                + "; uploads take scalar numbers, booleans, strings and timestamps"));
     }
 
     private void ensureSchema() throws SQLException {

@@ -38,6 +38,31 @@ public enum Datatype {
         return this != BOOLEAN && !isText();
     }
 
+    /**
+     * The datatype of scalar values of a Java class, as table readers (STIL) deliver them:
+     * Boolean, Byte/Short, Integer, Long, Float, Double, String/Character. Empty for arrays and
+     * anything else.
+     */
+    public static java.util.Optional<Datatype> forScalarClass(Class<?> c) {
+        Datatype d = null;
+        if (c == Boolean.class) {
+            d = BOOLEAN;
+        } else if (c == Byte.class || c == Short.class) {
+            d = SHORT;
+        } else if (c == Integer.class) {
+            d = INT;
+        } else if (c == Long.class) {
+            d = LONG;
+        } else if (c == Float.class) {
+            d = FLOAT;
+        } else if (c == Double.class) {
+            d = DOUBLE;
+        } else if (c == String.class || c == Character.class) {
+            d = CHAR;
+        }
+        return java.util.Optional.ofNullable(d);
+    }
+
     /** Parses a VOTable datatype name, case-insensitively. */
     public static Datatype fromVoName(String name) {
         for (Datatype d : values()) {
