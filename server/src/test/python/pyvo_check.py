@@ -41,4 +41,23 @@ try:
 except pyvo.dal.DALQueryError as e:
     assert "nosuchcolumn" in str(e), str(e)
 
+# asynchronous query: pyvo submits a UWS job, runs it, waits, reads the result and deletes the job
+async_result = service.run_async("SELECT TOP 3 obs_id FROM ivoa.obscore ORDER BY obs_id")
+assert [r["obs_id"] for r in async_result] == ["obs-00", "obs-01", "obs-02"], list(async_result)
+
+# an uploaded table cross-matched with ObsCore by DISTANCE (obs-10 is at 20,0; obs-20 at 30,5)
+from astropy.table import Table
+mine = Table({"name": ["a", "b", "c"], "ra": [20.0, 30.0, 200.0], "dec": [0.0, 5.0, -60.0]})
+matched = service.search(
+    "SELECT u.name, o.obs_id FROM TAP_UPLOAD.mine AS u JOIN ivoa.obscore AS o"
+    " ON DISTANCE(POINT('ICRS', u.ra, u.dec), POINT('ICRS', o.s_ra, o.s_dec)) < 1/3600."
+    " ORDER BY u.name", uploads={"mine": mine})
+assert [(r["name"], r["obs_id"]) for r in matched] == [("a", "obs-10"), ("b", "obs-20")], \
+    [(r["name"], r["obs_id"]) for r in matched]
+async_matched = service.run_async(
+    "SELECT COUNT(*) AS n FROM TAP_UPLOAD.mine AS u JOIN ivoa.obscore AS o"
+    " ON DISTANCE(POINT('ICRS', u.ra, u.dec), POINT('ICRS', o.s_ra, o.s_dec)) < 1/3600.",
+    uploads={"mine": mine})
+assert int(async_matched.to_table()["n"][0]) == 2, async_matched.to_table()
+
 print("pyvo: OK", pyvo.__version__, len(names), "tables")
