@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import meridian.ingest.mapping.FieldRule;
+import meridian.ingest.mapping.KeywordSource;
 
 /**
  * One collection as {@code conf/collections/NAME.yaml} declares it (every key is documented in
@@ -59,7 +60,9 @@ public record CollectionDefinition(Path file, String name, String title, String 
     }
 
     /**
-     * Data rights and release policy.
+     * Data rights and release policy: the collection's, and per product from {@code rules} and
+     * {@code groupsHeader}, which the ingestor applies to each product (see
+     * {@code conf/collections/README.md}).
      *
      * @param dataRights       {@code public}, {@code secure} or {@code proprietary}
      * @param releaseDelayDays proprietary period after the end of the observation, or null
@@ -70,17 +73,75 @@ public record CollectionDefinition(Path file, String name, String title, String 
      * @param proprietary      what is withheld from everyone else before release:
      *                         {@link Proprietary#DATA} (rows visible, files refused) or
      *                         {@link Proprietary#METADATA} (the rows themselves hidden)
+     * @param rules            per-product rights by header values ({@code rights.rules}), the first
+     *                         matching rule applies
+     * @param groupsHeader     where a product's own groups come from ({@code rights.groups_header}),
+     *                         or null
      */
     public record Rights(String dataRights, Integer releaseDelayDays, LocalDate releaseDate, String citation,
-                         List<String> groups, Proprietary proprietary) {
+                         List<String> groups, Proprietary proprietary, List<RightsRule> rules,
+                         FieldRule groupsHeader) {
         public Rights {
             groups = groups == null ? List.of() : List.copyOf(groups);
             proprietary = proprietary == null ? Proprietary.DATA : proprietary;
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+
+        /** Collection rights without per-product rules. */
+        public Rights(String dataRights, Integer releaseDelayDays, LocalDate releaseDate, String citation,
+                      List<String> groups, Proprietary proprietary) {
+            this(dataRights, releaseDelayDays, releaseDate, citation, groups, proprietary, List.of(), null);
         }
 
         /** Public rights: everything visible to everyone. */
         public static Rights open() {
             return new Rights("public", null, null, null, List.of(), Proprietary.DATA);
+        }
+
+        /** True when products may have groups of their own (a rule with groups, or a groups header). */
+        public boolean perProductGroups() {
+            return groupsHeader != null || rules.stream().anyMatch(r -> r.groups() != null);
+        }
+
+        /** The first rule matching a product's keywords, if any. */
+        public Optional<RightsRule> ruleFor(KeywordSource keywords) {
+            return rules.stream().filter(r -> r.matches(keywords)).findFirst();
+        }
+    }
+
+    /**
+     * One of {@code rights.rules}: products whose keywords all match get these rights instead of
+     * the collection's.
+     *
+     * @param match            keyword to a regular expression its whole value must match
+     * @param dataRights       {@code public} (released at once unless the rule gives a date),
+     *                         {@code secure} or {@code proprietary}, or null to keep the collection's
+     * @param releaseDate      fixed release date, or null
+     * @param releaseDelayDays release this many days after the end of the observation, or null
+     * @param groups           the groups that may read matching products before release instead of
+     *                         the collection's (empty: none), or null to keep the collection's
+     */
+    public record RightsRule(Map<String, Pattern> match, String dataRights, LocalDate releaseDate,
+                             Integer releaseDelayDays, List<String> groups) {
+        public RightsRule {
+            match = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(match));
+            groups = groups == null ? null : List.copyOf(groups);
+        }
+
+        /** True when every matched keyword is present and its whole value matches. */
+        public boolean matches(KeywordSource keywords) {
+            for (Map.Entry<String, Pattern> e : match.entrySet()) {
+                String v = keywords.string(e.getKey());
+                if (v == null || !e.getValue().matcher(v).matches()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** True when the rule sets a release date or delay of its own. */
+        public boolean setsRelease() {
+            return releaseDate != null || releaseDelayDays != null;
         }
     }
 

@@ -36,6 +36,12 @@ final class DefinitionReader {
     /** User group names: also what access rules compare as SQL string constants. */
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+    /** Header keywords as mapping rules name them (HIERARCH ones with dots or spaces). */
+    private static final Pattern KEYWORD = Pattern.compile("[A-Za-z0-9_-]+([. ][A-Za-z0-9_-]+)*");
+    private static final Set<String> DATA_RIGHTS = Set.of("public", "secure", "proprietary");
+    /** The text value {@code rights.groups_header} yields (a mapping rule without a column). */
+    private static final Column GROUPS_VALUE = Column.of("groups", meridian.sql.model.Datatype.CHAR).arraysize("*")
+            .build();
     private static final Pattern PREVIEW_DIR =
             Pattern.compile("(?!\\.\\.?(/|$))[A-Za-z0-9_.-]+(/(?!\\.\\.?(/|$))[A-Za-z0-9_.-]+)*");
     private static final Pattern CATEGORY = Pattern.compile("(SCIENCE|ANCILLARY|AUXILIARY)\\.[A-Z0-9_.]+");
@@ -106,34 +112,102 @@ final class DefinitionReader {
         }
         requireObject(n, "rights");
         checkKeys(n, "rights.", Set.of("data_rights", "release_delay_days", "release_date", "citation", "groups",
-                "proprietary"));
-        String dr = orDefault(text(n, "rights.", "data_rights", false), "public");
-        if (!Set.of("public", "secure", "proprietary").contains(dr)) {
-            throw fail("rights.data_rights: '" + dr + "' is not public, secure or proprietary");
-        }
-        String date = text(n, "rights.", "release_date", false);
-        LocalDate releaseDate = null;
-        if (date != null) {
-            try {
-                releaseDate = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                throw fail("rights.release_date: '" + date + "' is not a date (YYYY-MM-DD)");
-            }
-        }
-        List<String> groups = stringList(n, "groups", "rights.");
-        for (String g : groups) {
-            if (!GROUP.matcher(g).matches()) {
-                throw fail("rights.groups: '" + g + "' is not a group name (letters, digits, _ . -)");
-            }
-        }
+                "proprietary", "rules", "groups_header"));
+        String dr = orDefault(dataRights(n, "rights."), "public");
         String kind = orDefault(text(n, "rights.", "proprietary", false), "data");
         CollectionDefinition.Proprietary proprietary = switch (kind) {
             case "data" -> CollectionDefinition.Proprietary.DATA;
             case "metadata" -> CollectionDefinition.Proprietary.METADATA;
             default -> throw fail("rights.proprietary: '" + kind + "' is not data or metadata");
         };
-        return new CollectionDefinition.Rights(dr, integer(n, "rights.", "release_delay_days"), releaseDate,
-                text(n, "rights.", "citation", false), groups, proprietary);
+        FieldRule groupsHeader = n.hasNonNull("groups_header")
+                ? rule(n.get("groups_header"), "rights.groups_header", GROUPS_VALUE) : null;
+        return new CollectionDefinition.Rights(dr, integer(n, "rights.", "release_delay_days"),
+                date(n, "rights."), text(n, "rights.", "citation", false), groups(n, "rights."), proprietary,
+                rightsRules(n.get("rules")), groupsHeader);
+    }
+
+    private List<CollectionDefinition.RightsRule> rightsRules(JsonNode n) throws CollectionDefinitionException {
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (!n.isArray()) {
+            throw fail("rights.rules: expected a list of {match: {KEYWORD: regex}, data_rights, release_date,"
+                    + " release_delay_days, groups}");
+        }
+        List<CollectionDefinition.RightsRule> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode r : n) {
+            String path = "rights.rules[" + i++ + "]";
+            requireObject(r, path);
+            checkKeys(r, path + ".", Set.of("match", "data_rights", "release_date", "release_delay_days", "groups"));
+            JsonNode m = r.get("match");
+            if (m == null || m.isNull() || (m.isObject() && m.isEmpty())) {
+                throw fail(path + ".match: required, a mapping of header keywords to regular expressions");
+            }
+            requireObject(m, path + ".match");
+            Map<String, Pattern> match = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String key = path + ".match." + e.getKey();
+                if (!KEYWORD.matcher(e.getKey()).matches()) {
+                    throw fail(key + ": '" + e.getKey() + "' is not a FITS keyword");
+                }
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw fail(key + ": expected a regular expression");
+                }
+                try {
+                    match.put(e.getKey(), Pattern.compile(e.getValue().asText()));
+                } catch (PatternSyntaxException ex) {
+                    throw fail(key + ": not a valid regular expression: " + ex.getDescription());
+                }
+            }
+            String dr = dataRights(r, path + ".");
+            java.time.LocalDate date = date(r, path + ".");
+            Integer delay = integer(r, path + ".", "release_delay_days");
+            if (delay != null && delay < 0) {
+                throw fail(path + ".release_delay_days: must not be negative");
+            }
+            if (date != null && delay != null) {
+                throw fail(path + ": give release_date or release_delay_days, not both");
+            }
+            List<String> groups = r.has("groups") ? groups(r, path + ".") : null;
+            if (dr == null && date == null && delay == null && groups == null) {
+                throw fail(path + ": sets nothing (give data_rights, release_date, release_delay_days or groups)");
+            }
+            out.add(new CollectionDefinition.RightsRule(match, dr, date, delay, groups));
+        }
+        return List.copyOf(out);
+    }
+
+    private String dataRights(JsonNode n, String prefix) throws CollectionDefinitionException {
+        String dr = text(n, prefix, "data_rights", false);
+        if (dr != null && !DATA_RIGHTS.contains(dr)) {
+            throw fail(prefix + "data_rights: '" + dr + "' is not public, secure or proprietary");
+        }
+        return dr;
+    }
+
+    private java.time.LocalDate date(JsonNode n, String prefix) throws CollectionDefinitionException {
+        String date = text(n, prefix, "release_date", false);
+        if (date == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw fail(prefix + "release_date: '" + date + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private List<String> groups(JsonNode n, String prefix) throws CollectionDefinitionException {
+        List<String> groups = stringList(n, "groups", prefix);
+        for (String g : groups) {
+            if (!GROUP.matcher(g).matches()) {
+                throw fail(prefix + "groups: '" + g + "' is not a group name (letters, digits, _ . -)");
+            }
+        }
+        return groups;
     }
 
     private List<CollectionDefinition.Source> sources(JsonNode n) throws CollectionDefinitionException {

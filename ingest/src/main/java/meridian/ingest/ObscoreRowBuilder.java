@@ -17,7 +17,9 @@ import meridian.sql.model.Datatype;
  * Turns a loader's {@link ProductDraft} into a complete {@code ivoa.obscore} row, in this order
  * (later steps win): what the file gives, the collection's declared metadata, the mapping rules,
  * then the values the ingestor owns (identifiers, access, rights) and derived ones (t_max from
- * the exposure, a circular s_region for spectra). Every value is typed for its column here, so a
+ * the exposure, a circular s_region for spectra). Rights: the first matching {@code rights.rules}
+ * entry, then mapped header values, then the collection's {@code rights}; the product's own
+ * groups go to the hidden column {@link ObscoreTable#GROUPS}. Every value is typed for its column here, so a
  * dry run finds the same errors a real run does. Thread-safe.
  */
 final class ObscoreRowBuilder {
@@ -29,6 +31,8 @@ final class ObscoreRowBuilder {
             COLUMNS.put(c.name(), c);
         }
     }
+
+    private static final java.util.Set<String> DATA_RIGHTS = java.util.Set.of("public", "secure", "proprietary");
 
     private final CollectionDefinition def;
     private final IngestSettings settings;
@@ -112,11 +116,64 @@ final class ObscoreRowBuilder {
             putIfAbsent(v, "access_format", def.access().format());
         }
         v.put("access_estsize", (sizeBytes + 1023) / 1024);
+        CollectionDefinition.RightsRule rule = def.rights().ruleFor(draft.keywords()).orElse(null);
+        if (rule != null && rule.dataRights() != null) {
+            v.put("data_rights", rule.dataRights());
+        }
         putIfAbsent(v, "data_rights", def.rights().dataRights());
+        if (!DATA_RIGHTS.contains(text(v.get("data_rights")))) {
+            throw new LoadException("data_rights: '" + v.get("data_rights") + "' is not public, secure or proprietary"
+                    + " (mapping.data_rights can translate header values with values: {...})");
+        }
         putIfAbsent(v, "em_ucd", v.containsKey("em_min") ? "em.wl" : null);
         putIfAbsent(v, "em_unit", v.containsKey("em_min") ? "m" : null);
-        derive(v);
-        return typed(v);
+        derive(v, rule);
+        Map<String, Object> row = typed(v);
+        String groups = groups(draft, rule);
+        if (groups != null) {
+            row.put(ObscoreTable.GROUPS, groups);
+        }
+        return row;
+    }
+
+    /**
+     * The product's own groups ({@link ObscoreTable#groupsValue}): its rule's groups instead of
+     * the collection's, plus the groups its header names ({@code rights.groups_header}: values
+     * separated by commas or spaces, each character outside letters, digits, {@code _ . -} replaced
+     * by {@code _}).
+     */
+    private String groups(ProductDraft draft, CollectionDefinition.RightsRule rule) throws LoadException {
+        java.util.List<String> groups = new java.util.ArrayList<>();
+        boolean withCollection = rule == null || rule.groups() == null;
+        if (!withCollection) {
+            groups.addAll(rule.groups());
+        }
+        FieldRule header = def.rights().groupsHeader();
+        if (header != null) {
+            Object value;
+            try {
+                value = header.evaluate(draft.keywords(), null);
+            } catch (IllegalArgumentException ex) {
+                throw new LoadException("rights.groups_header: " + ex.getMessage(), ex);
+            }
+            if (value == null && header.required()) {
+                throw new LoadException("missing required " + header.describeSource() + " for rights.groups_header");
+            }
+            if (value != null) {
+                for (String g : text(value).trim().split("[,\\s]+")) {
+                    if (g.isEmpty()) {
+                        continue;
+                    }
+                    String name = g.replaceAll("[^A-Za-z0-9_.-]", "_");
+                    if (name.length() > 64) {
+                        throw new LoadException("rights.groups_header: '" + g + "' is longer than a group name"
+                                + " (64 characters)");
+                    }
+                    groups.add(name);
+                }
+            }
+        }
+        return ObscoreTable.groupsValue(withCollection, groups);
     }
 
     /** {@code ivo://<authority>/<collection>?<obs_id>}. */
@@ -124,7 +181,7 @@ final class ObscoreRowBuilder {
         return "ivo://" + authority + "/" + collection + "?" + obsId;
     }
 
-    private void derive(Map<String, Object> v) throws LoadException {
+    private void derive(Map<String, Object> v, CollectionDefinition.RightsRule rule) throws LoadException {
         Double tmin = number(v, "t_min");
         Double exp = number(v, "t_exptime");
         if (tmin != null && v.get("t_max") == null && exp != null) {
@@ -150,20 +207,30 @@ final class ObscoreRowBuilder {
         if (emin != null && emax != null && emin > emax) {
             throw new LoadException("em_min " + emin + " m is larger than em_max " + emax + " m");
         }
-        if (v.get("obs_release_date") == null) {
-            CollectionDefinition.Rights r = def.rights();
-            if (r.releaseDate() != null) {
-                v.put("obs_release_date", r.releaseDate().atStartOfDay().toInstant(ZoneOffset.UTC));
-            } else if (r.releaseDelayDays() != null && number(v, "t_max") != null) {
-                v.put("obs_release_date", FieldRule.mjdToInstant(number(v, "t_max"))
-                        .plus(r.releaseDelayDays(), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
-            }
+        // a matching rule's release wins over the header's (mapping) and the collection's;
+        // a rule making a product public without a date of its own releases it at once
+        if (rule != null && rule.setsRelease()) {
+            v.remove("obs_release_date");
+            releaseDate(v, rule.releaseDate(), rule.releaseDelayDays());
+        } else if (rule != null && "public".equals(rule.dataRights())) {
+            v.remove("obs_release_date");
+        } else if (v.get("obs_release_date") == null) {
+            releaseDate(v, def.rights().releaseDate(), def.rights().releaseDelayDays());
         }
         if (v.get("obs_title") == null) {
             Object t = v.get("target_name");
             Object i = v.get("instrument_name");
             v.put("obs_title", (t == null ? "" : text(t) + " ") + v.get("dataproduct_type")
                     + (i == null ? "" : " (" + text(i) + ")"));
+        }
+    }
+
+    private static void releaseDate(Map<String, Object> v, java.time.LocalDate date, Integer delayDays) {
+        if (date != null) {
+            v.put("obs_release_date", date.atStartOfDay().toInstant(ZoneOffset.UTC));
+        } else if (delayDays != null && number(v, "t_max") != null) {
+            v.put("obs_release_date", FieldRule.mjdToInstant(number(v, "t_max"))
+                    .plus(delayDays, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
         }
     }
 

@@ -140,6 +140,14 @@ public final class TestService implements AutoCloseable {
         }
     }
 
+    /** Ingests one collection definition with access URLs on this server, as {@code ./meridian ingest} does. */
+    public meridian.ingest.IngestReport ingest(Path yaml, boolean previews) throws Exception {
+        meridian.server.files.Collections c = new meridian.server.files.Collections(config);
+        return new meridian.ingest.Ingestor(archive.database(), c.settings(baseUrl)).ingest(
+                meridian.ingest.CollectionDefinition.load(yaml),
+                meridian.ingest.IngestOptions.defaults().withPreviews(previews), meridian.ingest.ProgressListener.NONE);
+    }
+
     /** Generates and ingests {@code count} demo SDP binary-table spectra as collection {@code name}. */
     public void ingestDemoSpectra(String name, int count) throws Exception {
         meridian.server.files.Collections c = new meridian.server.files.Collections(config);

@@ -8,9 +8,12 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import meridian.sql.archive.ObscoreTable;
 import meridian.sql.backend.Backend;
 import meridian.sql.model.Column;
 import meridian.sql.model.MetadataModel;
@@ -115,7 +118,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Adds the nullable columns a newer model has and an existing table lacks (e.g. optional
-     * ObsCore columns added in a later release), so an archive created earlier keeps working;
+     * ObsCore columns added in a later release, or the hidden per-product groups of ivoa.obscore),
+     * so an archive created earlier keeps working;
      * their values are NULL until the data are ingested again.
      */
     private void addMissingColumns(Connection c, Table t) throws SQLException {
@@ -132,7 +136,9 @@ public final class Database implements AutoCloseable {
         if (stored.isEmpty()) {
             return; // not readable through the metadata: leave the table alone
         }
-        for (Column col : t.columns()) {
+        List<Column> columns = new ArrayList<>(t.columns());
+        columns.addAll(ObscoreTable.hiddenColumns(t));
+        for (Column col : columns) {
             if (col.nullable() && !stored.contains(col.name())) {
                 try (Statement st = c.createStatement()) {
                     st.execute("ALTER TABLE " + backend.qualified(t) + " ADD COLUMN " + backend.quote(col.name())

@@ -43,8 +43,15 @@ public final class ArchiveWriter {
         this.insertObscore = insert(obscore);
     }
 
+    /** The table's columns as stored: the model's, then the hidden ones ({@link ObscoreTable#hiddenColumns}). */
+    private static List<Column> stored(Table t) {
+        List<Column> all = new ArrayList<>(t.columns());
+        all.addAll(ObscoreTable.hiddenColumns(t));
+        return all;
+    }
+
     private String insert(Table t) {
-        List<String> names = t.columns().stream().map(c -> backend.quote(c.name())).toList();
+        List<String> names = stored(t).stream().map(c -> backend.quote(c.name())).toList();
         return "INSERT INTO " + backend.qualified(t) + " (" + String.join(", ", names) + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")";
     }
@@ -116,13 +123,16 @@ public final class ArchiveWriter {
         return n;
     }
 
-    /** Inserts ObsCore rows (column name to typed value) and their files; returns the rows inserted. */
+    /**
+     * Inserts ObsCore rows (column name to typed value, including the hidden
+     * {@link ObscoreTable#GROUPS}) and their files; returns the rows inserted.
+     */
     public int insert(List<Map<String, Object>> products, List<ProductFile> productFiles) throws SQLException {
         int n = 0;
         try (PreparedStatement ps = connection.prepareStatement(insertObscore)) {
             for (Map<String, Object> row : products) {
                 int i = 1;
-                for (Column c : obscore.columns()) {
+                for (Column c : stored(obscore)) {
                     bind(ps, i++, c, row.get(c.name()));
                 }
                 ps.addBatch();

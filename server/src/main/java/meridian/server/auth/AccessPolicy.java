@@ -23,17 +23,20 @@ import meridian.sql.archive.ObscoreTable;
 
 /**
  * The one place that decides which rows and files an {@link Identity} may see, from each
- * product's {@code data_rights} and {@code obs_release_date} (ObsCore) and its collection's
- * rights ({@code rights.groups}, {@code rights.proprietary} in the collection YAML).
+ * product's {@code data_rights}, {@code obs_release_date} (ObsCore) and own groups (the hidden
+ * {@link ObscoreTable#GROUPS}, from {@code rights.rules} and {@code rights.groups_header}) and its
+ * collection's rights ({@code rights.groups}, {@code rights.proprietary} in the collection YAML).
  * <ul>
  * <li>A product is <em>released</em> when its {@code obs_release_date} has passed, or when it
  *     has none and its {@code data_rights} is {@code public} (or empty); {@code secure}
  *     products are never released.</li>
  * <li>Its data (files, cutouts, bundles) are <em>readable</em> when it is released or the
- *     identity belongs to one of its collection's groups.</li>
+ *     identity belongs to one of its groups: its own when it has some (plus its collection's when
+ *     no rule replaced them), else its collection's.</li>
  * <li>Its metadata (the ObsCore row, its product_files rows) are <em>visible</em> unless its
  *     collection is metadata-proprietary and the data are not readable; the
- *     {@code collections} row of a metadata-proprietary collection is visible to its groups only.</li>
+ *     {@code collections} row of a metadata-proprietary collection is visible to its groups only
+ *     (and to the own groups of one of its products).</li>
  * <li>A catalogue ({@code kind: catalogue}) with {@code rights} is empty for everyone outside its
  *     groups until its {@code release_date}.</li>
  * </ul>
@@ -91,8 +94,13 @@ public final class AccessPolicy {
             return RowFilter.NONE;
         }
         List<String> granted = names(granted(all, who));
+        List<String> groups = who.groups().stream().sorted().toList();
         List<String> hiddenCollections = new ArrayList<>(hidden);
         hiddenCollections.removeAll(granted);
+        // a metadata-proprietary collection whose products have groups of their own is visible
+        // to those groups too, when they see one of its products
+        List<String> ownGroups = groups.isEmpty() ? List.of() : names(all.stream()
+                .filter(d -> hiddenCollections.contains(d.name()) && d.rights().perProductGroups()).toList());
         return (schema, table, row) -> {
             if (closed.contains((schema + "." + table).toLowerCase(Locale.ROOT))) {
                 return Optional.of("1 = 0");
@@ -101,16 +109,24 @@ public final class AccessPolicy {
                 return Optional.empty();
             }
             if (schema.equals(OBSCORE_SCHEMA) && table.equals(OBSCORE)) {
-                return Optional.of(visible(row, hidden, granted));
+                return Optional.of(visible(row, hidden, granted, groups));
             }
             if (schema.equals(archiveSchema) && table.equals(ArchiveTables.PRODUCT_FILES)) {
                 String owner = "\"meridian_owner\"";
                 return Optional.of("EXISTS (SELECT 1 FROM \"" + OBSCORE_SCHEMA + "\".\"" + OBSCORE + "\" AS " + owner
                         + " WHERE " + owner + ".\"obs_publisher_did\" = " + row + ".\"product_id\" AND "
-                        + visible(owner, hidden, granted) + ")");
+                        + visible(owner, hidden, granted, groups) + ")");
             }
             if (schema.equals(archiveSchema) && table.equals(ArchiveTables.COLLECTIONS) && !hiddenCollections.isEmpty()) {
-                return Optional.of(row + ".\"collection\" NOT IN (" + literals(hiddenCollections) + ")");
+                String notHidden = row + ".\"collection\" NOT IN (" + literals(hiddenCollections) + ")";
+                if (ownGroups.isEmpty()) {
+                    return Optional.of(notHidden);
+                }
+                String product = "\"meridian_product\"";
+                return Optional.of("(" + notHidden + " OR (" + row + ".\"collection\" IN (" + literals(ownGroups)
+                        + ") AND EXISTS (SELECT 1 FROM \"" + OBSCORE_SCHEMA + "\".\"" + OBSCORE + "\" AS " + product
+                        + " WHERE " + product + ".\"obs_collection\" = " + row + ".\"collection\" AND "
+                        + ownGroup(product, groups) + ")))");
             }
             return Optional.empty();
         };
@@ -123,23 +139,46 @@ public final class AccessPolicy {
     public ProductRights products(Identity who) {
         RowFilter visible = rows(who);
         List<String> granted = names(granted(collections(), who));
+        List<String> groups = who.groups().stream().sorted().toList();
         return new ProductRights(row -> visible.condition(OBSCORE_SCHEMA, OBSCORE, row).orElse("1 = 1"),
-                row -> readable(row, granted), who.isAnonymous());
+                row -> readable(row, granted, groups), who.isAnonymous());
     }
 
     /** SQL: the row's metadata is visible. */
-    private static String visible(String row, List<String> hidden, List<String> granted) {
+    private static String visible(String row, List<String> hidden, List<String> granted, List<String> groups) {
         return "(" + row + ".\"obs_collection\" IS NULL OR " + row + ".\"obs_collection\" NOT IN (" + literals(hidden)
-                + ") OR " + readable(row, granted) + ")";
+                + ") OR " + readable(row, granted, groups) + ")";
     }
 
-    /** SQL: the row's data is readable (released, or in a granted collection). */
-    static String readable(String row, List<String> granted) {
+    /**
+     * SQL: the row's data is readable: released, or one of {@code groups} may read it before
+     * release. A product without groups of its own ({@link ObscoreTable#GROUPS} null) follows its
+     * collection's groups ({@code granted}: the collections they may read); one with its own
+     * follows those, and its collection's too when the value says so.
+     */
+    static String readable(String row, List<String> granted, List<String> groups) {
         String rights = "COALESCE(" + row + ".\"data_rights\", 'public')";
         String released = "(" + rights + " <> 'secure' AND (" + row + ".\"obs_release_date\" <= CURRENT_TIMESTAMP OR ("
                 + row + ".\"obs_release_date\" IS NULL AND " + rights + " = 'public')))";
-        return granted.isEmpty() ? released
-                : "(" + released + " OR " + row + ".\"obs_collection\" IN (" + literals(granted) + "))";
+        StringBuilder sql = new StringBuilder("(").append(released);
+        if (!granted.isEmpty()) {
+            String own = row + ".\"" + ObscoreTable.GROUPS + "\"";
+            sql.append(" OR ((").append(own).append(" IS NULL OR ").append(own).append(" LIKE '")
+                    .append(ObscoreTable.WITH_COLLECTION_GROUPS).append("%') AND ").append(row)
+                    .append(".\"obs_collection\" IN (").append(literals(granted)).append("))");
+        }
+        if (!groups.isEmpty()) {
+            sql.append(" OR ").append(ownGroup(row, groups));
+        }
+        return sql.append(")").toString();
+    }
+
+    /** SQL: the product's own groups include one of {@code groups} (not empty). */
+    private static String ownGroup(String row, List<String> groups) {
+        String own = row + ".\"" + ObscoreTable.GROUPS + "\"";
+        return groups.stream().map(g -> own + " LIKE '%|" + g.replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_").replace("'", "''") + "|%' ESCAPE '\\'")
+                .collect(Collectors.joining(" OR ", "(", ")"));
     }
 
     private static List<CollectionDefinition> granted(List<CollectionDefinition> all, Identity who) {
@@ -177,7 +216,8 @@ public final class AccessPolicy {
         Optional<CollectionDefinition> def = all.stream().filter(d -> d.name().equals(collection)).findFirst();
         boolean metadataHidden = def.map(d -> d.rights().proprietary() == Proprietary.METADATA).orElse(false);
         String row = "\"o\"";
-        String sql = "SELECT COUNT(*), SUM(CASE WHEN " + readable(row, granted) + " THEN 1 ELSE 0 END) FROM \""
+        String sql = "SELECT COUNT(*), SUM(CASE WHEN " + readable(row, granted, who.groups().stream().sorted().toList())
+                + " THEN 1 ELSE 0 END) FROM \""
                 + OBSCORE_SCHEMA + "\".\"" + OBSCORE + "\" AS " + row + " WHERE " + row + ".\"obs_publisher_did\" IN"
                 + " (SELECT \"product_id\" FROM \"" + archiveSchema + "\".\"" + ArchiveTables.PRODUCT_FILES
                 + "\" WHERE \"archive_id\" = ? OR (\"archive_id\" > ? AND \"archive_id\" < ?))";

@@ -27,6 +27,14 @@ public final class ObscoreTable {
     public static final String DATA_MODEL_IVOID = "ivo://ivoa.net/std/ObsCore#core-1.1";
     /** The utype of the table itself. */
     public static final String TABLE_UTYPE = "ivo://ivoa.net/std/obscore#table-1.1";
+    /**
+     * Name of the hidden column holding a product's own user groups (see {@link #groupsValue}).
+     * It is stored with the table but is not part of the model: neither TAP_SCHEMA, {@code SELECT *}
+     * nor any ADQL query can name it; only the access rules read it.
+     */
+    public static final String GROUPS = "meridian_groups";
+    /** Prefix of a {@link #GROUPS} value whose product is also readable by its collection's groups. */
+    public static final String WITH_COLLECTION_GROUPS = "+";
 
     private ObscoreTable() {
     }
@@ -160,6 +168,31 @@ public final class ObscoreTable {
         return new Table(SCHEMA, NAME, "table",
                 "ObsCore 1.1 table: one row per published observation or product (spectra, images, cubes).",
                 TABLE_UTYPE, c, List.of("obs_publisher_did"), List.of(), 1, new Table.Position("s_ra", "s_dec"));
+    }
+
+    /** Whether {@code t} is {@code ivoa.obscore} as stored (not an upload of the same name). */
+    public static boolean isObscore(Table t) {
+        return SCHEMA.equals(t.schema()) && NAME.equals(t.storedName());
+    }
+
+    /** The columns stored with {@code t} beyond its model: {@link #GROUPS} for ivoa.obscore. */
+    public static List<Column> hiddenColumns(Table t) {
+        return isObscore(t) ? List.of(Column.of(GROUPS, CHAR).arraysize("*").build()) : List.of();
+    }
+
+    /**
+     * The {@link #GROUPS} value of a product: null when it has no groups of its own (its
+     * collection's {@code rights.groups} apply, as they are configured now); otherwise its groups,
+     * each between bars ({@code |a|b|}, just {@code |} for none), after {@link #WITH_COLLECTION_GROUPS}
+     * when its collection's groups apply too. Bars let a query test membership with
+     * {@code LIKE '%|name|%'}; group names contain only letters, digits, {@code _ . -}.
+     */
+    public static String groupsValue(boolean withCollectionGroups, java.util.Collection<String> groups) {
+        if (withCollectionGroups && groups.isEmpty()) {
+            return null;
+        }
+        return (withCollectionGroups ? WITH_COLLECTION_GROUPS : "") + "|"
+                + groups.stream().distinct().map(g -> g + "|").collect(java.util.stream.Collectors.joining());
     }
 
     private static Column.Builder col(String name, Datatype type, String arraysize, String unit, String ucd,

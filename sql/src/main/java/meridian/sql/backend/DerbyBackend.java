@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import meridian.sql.geom.SkyCells;
+import meridian.sql.archive.ObscoreTable;
 import meridian.sql.model.Column;
 import meridian.sql.model.Table;
 
@@ -17,6 +18,7 @@ import meridian.sql.model.Table;
  * A table with a {@link Table#position()} gets one more, hidden column: the generated sky cell
  * {@link SkyCells#COLUMN} with an index, which the ADQL translator uses to pre-filter cone and
  * region searches. It is not in the model, so neither TAP_SCHEMA nor {@code SELECT *} show it.
+ * {@code ivoa.obscore} also stores {@link ObscoreTable#hiddenColumns} (each product's own groups).
  */
 public class DerbyBackend implements Backend {
 
@@ -118,6 +120,9 @@ public class DerbyBackend implements Backend {
             if (!c.nullable() || (key && !withKey)) {
                 sb.append(" NOT NULL");
             }
+        }
+        for (Column hidden : ObscoreTable.hiddenColumns(table)) {
+            sb.append(", ").append(quote(hidden.name())).append(' ').append(sqlType(hidden));
         }
         if (table.position() != null) {
             String ra = table.column(table.position().raColumn()).orElseThrow().dbName();

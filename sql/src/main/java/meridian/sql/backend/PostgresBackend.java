@@ -11,6 +11,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import meridian.sql.archive.ObscoreTable;
 import meridian.sql.model.Column;
 import meridian.sql.model.Table;
 
@@ -21,8 +22,9 @@ import meridian.sql.model.Table;
  *
  * <p>A table with a {@link Table#position()} gets a pgSphere GiST index on the expression
  * {@value #POSITION_FUNCTION}{@code (ra, dec)}; the ADQL translator's cone and region
- * pre-filters use the same expression, so PostgreSQL answers them from the index. There is no
- * hidden column, so {@code SELECT *} and TAP_SCHEMA are the model's.
+ * pre-filters use the same expression, so PostgreSQL answers them from the index. The only
+ * hidden column is {@code ivoa.obscore}'s {@link ObscoreTable#GROUPS} (each product's own groups),
+ * which the ADQL translator never names, so {@code SELECT *} and TAP_SCHEMA are the model's.
  *
  * <p>{@link #prepare} needs pgSphere in the database. It creates the extension when it is missing
  * (superuser only); when that fails it says why and how to fix it, including the known defect of
@@ -113,6 +115,9 @@ public class PostgresBackend implements Backend {
             if (!c.nullable() || (key && !withKey)) {
                 sb.append(" NOT NULL");
             }
+        }
+        for (Column hidden : ObscoreTable.hiddenColumns(table)) {
+            sb.append(", ").append(quote(hidden.name())).append(' ').append(sqlType(hidden));
         }
         if (withKey && !table.primaryKey().isEmpty()) {
             sb.append(", PRIMARY KEY (").append(keyColumns(table)).append(')');
