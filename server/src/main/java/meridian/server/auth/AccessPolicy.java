@@ -158,8 +158,10 @@ public final class AccessPolicy {
      */
     static String readable(String row, List<String> granted, List<String> groups) {
         String rights = "COALESCE(" + row + ".\"data_rights\", 'public')";
-        String released = "(" + rights + " <> 'secure' AND (" + row + ".\"obs_release_date\" <= CURRENT_TIMESTAMP OR ("
-                + row + ".\"obs_release_date\" IS NULL AND " + rights + " = 'public')))";
+        // never NULL (callers negate it): a missing date or group list is false, not unknown
+        String date = row + ".\"obs_release_date\"";
+        String released = "(" + rights + " <> 'secure' AND ((" + date + " IS NOT NULL AND " + date
+                + " <= CURRENT_TIMESTAMP) OR (" + date + " IS NULL AND " + rights + " = 'public')))";
         StringBuilder sql = new StringBuilder("(").append(released);
         if (!granted.isEmpty()) {
             String own = row + ".\"" + ObscoreTable.GROUPS + "\"";
@@ -173,12 +175,12 @@ public final class AccessPolicy {
         return sql.append(")").toString();
     }
 
-    /** SQL: the product's own groups include one of {@code groups} (not empty). */
+    /** SQL, never NULL: the product's own groups include one of {@code groups} (not empty). */
     private static String ownGroup(String row, List<String> groups) {
         String own = row + ".\"" + ObscoreTable.GROUPS + "\"";
         return groups.stream().map(g -> own + " LIKE '%|" + g.replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_").replace("'", "''") + "|%' ESCAPE '\\'")
-                .collect(Collectors.joining(" OR ", "(", ")"));
+                .collect(Collectors.joining(" OR ", "(" + own + " IS NOT NULL AND (", "))"));
     }
 
     private static List<CollectionDefinition> granted(List<CollectionDefinition> all, Identity who) {
