@@ -36,14 +36,20 @@ class ReadmeExamplesTest {
                 loaders.add(defs.get(defs.size() - 1).loader());
             }
         }
-        // one example per loader, then the proprietary-data example
+        // one example per loader, then the proprietary-data and per-product rights examples
         assertEquals(List.of(LoaderKind.values()), loaders.subList(0, LoaderKind.values().length));
-        assertEquals(LoaderKind.values().length + 1, loaders.size());
+        assertEquals(LoaderKind.values().length + 2, loaders.size());
         CollectionDefinition.Rights gto = defs.stream().filter(d -> d.name().equals("gto_spectra")).findFirst()
                 .orElseThrow().rights();
         assertEquals(List.of("gto-2026"), gto.groups());
         assertEquals(CollectionDefinition.Proprietary.METADATA, gto.proprietary());
         assertEquals(365, gto.releaseDelayDays());
+        CollectionDefinition.Rights survey = defs.stream().filter(d -> d.name().equals("survey_images")).findFirst()
+                .orElseThrow().rights();
+        assertEquals(3, survey.rules().size());
+        assertEquals(List.of("partner-m31"), survey.rules().get(1).groups());
+        assertEquals(730, survey.rules().get(1).releaseDelayDays());
+        assertEquals(List.of("ESO OBS PROG ID", "PROG_ID"), survey.groupsHeader().keywords());
         assertEquals(1, catalogues);
     }
 }

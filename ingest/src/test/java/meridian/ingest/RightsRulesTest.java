@@ -154,6 +154,21 @@ class RightsRulesTest {
         assertEquals("+|eso-P1|", row(templated, "PROG_ID", "P1").get(ObscoreTable.GROUPS));
     }
 
+    @Test
+    void hierarchKeywordsMatchAsWrittenInTheHeader() throws Exception {
+        CollectionDefinition def = CollectionDefinition.load(yaml(BASE + """
+                rights:
+                  data_rights: proprietary
+                  groups_header: ESO OBS PROG ID
+                  rules:
+                    - {match: {HIERARCH ESO OBS PROG ID: '60\\.A-9.*'}, data_rights: public}
+                """));
+        Map<String, Object> cal = row(def, "HIERARCH.ESO.OBS.PROG.ID", "60.A-9700(G)");
+        assertEquals("public", cal.get("data_rights"));
+        assertEquals("+|60.A-9700_G_|", cal.get(ObscoreTable.GROUPS));
+        assertEquals("proprietary", row(def, "HIERARCH.ESO.OBS.PROG.ID", "0105.C-0001(A)").get("data_rights"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "rules: [{match: {PROG_ID: P1}, groups: [a], colour: red}]"

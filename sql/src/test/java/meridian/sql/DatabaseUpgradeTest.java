@@ -57,6 +57,28 @@ class DatabaseUpgradeTest {
         }
     }
 
+    @Test
+    void openingAddsTheHiddenProductGroupsColumnWhichTapNeverShows() throws SQLException {
+        MetadataModel model = ArchiveModel.create("archive", "Test");
+        DatabaseConfig config = DatabaseConfig.derby(dir.resolve("db"));
+        try (Database db = open(config, model); Connection c = db.connection(); Statement st = c.createStatement()) {
+            // as an archive from before per-product rights: no groups column
+            st.execute("ALTER TABLE \"ivoa\".\"obscore\" DROP COLUMN \"" + ObscoreTable.GROUPS + "\"");
+            st.execute("INSERT INTO \"ivoa\".\"obscore\" (\"calib_level\", \"obs_collection\", \"obs_id\","
+                    + " \"obs_publisher_did\") VALUES (2, 'c', 'o', 'ivo://x/c?o')");
+        }
+        try (Database db = open(config, model)) {
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM \"ivoa\".\"obscore\" WHERE \"" + ObscoreTable.GROUPS
+                    + "\" IS NULL"), "old products follow their collection's groups");
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM \"TAP_SCHEMA\".\"columns\" WHERE \"column_name\" = '"
+                    + ObscoreTable.GROUPS + "'"));
+            try (Connection c = db.connection(); Statement st = c.createStatement()) {
+                assertEquals(1, st.executeUpdate("UPDATE \"ivoa\".\"obscore\" SET \"" + ObscoreTable.GROUPS
+                        + "\" = '+|P1|'"));
+            }
+        }
+    }
+
     private static Database open(DatabaseConfig config, MetadataModel model) throws SQLException {
         return Database.open(config, new DerbyBackend(List.of(GeometryFunctions.derbyInstaller())), model);
     }

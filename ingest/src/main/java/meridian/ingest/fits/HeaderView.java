@@ -47,13 +47,28 @@ public final class HeaderView implements KeywordSource {
     }
 
     private HeaderCard card(String keyword) {
+        String key = cardKey(keyword);
         for (Header h : headers) {
-            HeaderCard c = h.findCard(keyword);
+            HeaderCard c = h.findCard(key);
             if (c != null && c.getValue() != null) {
                 return c;
             }
         }
         return null;
+    }
+
+    /**
+     * The key nom-tam-fits files a card under: HIERARCH keywords, written as in the header
+     * ({@code HIERARCH ESO OBS PROG ID}) or without the prefix ({@code ESO OBS PROG ID}), are
+     * {@code HIERARCH.ESO.OBS.PROG.ID}; plain keywords are themselves.
+     */
+    static String cardKey(String keyword) {
+        String k = keyword.trim();
+        if (k.indexOf(' ') < 0 && k.indexOf('.') < 0) {
+            return k;
+        }
+        k = k.replaceAll("[\\s.]+", ".");
+        return k.toUpperCase(Locale.ROOT).startsWith("HIERARCH.") ? k : "HIERARCH." + k;
     }
 
     @Override
