@@ -163,7 +163,7 @@ final class DefinitionReader {
                 }
             }
             String dr = dataRights(r, path + ".");
-            java.time.LocalDate date = date(r, path + ".");
+            LocalDate date = date(r, path + ".");
             Integer delay = integer(r, path + ".", "release_delay_days");
             if (delay != null && delay < 0) {
                 throw fail(path + ".release_delay_days: must not be negative");
@@ -188,7 +188,7 @@ final class DefinitionReader {
         return dr;
     }
 
-    private java.time.LocalDate date(JsonNode n, String prefix) throws CollectionDefinitionException {
+    private LocalDate date(JsonNode n, String prefix) throws CollectionDefinitionException {
         String date = text(n, prefix, "release_date", false);
         if (date == null) {
             return null;

@@ -1,10 +1,14 @@
 package meridian.ingest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import meridian.ingest.fits.CelestialWcs;
 import meridian.ingest.fits.LoadException;
 import meridian.ingest.fits.ProductDraft;
@@ -32,7 +36,7 @@ final class ObscoreRowBuilder {
         }
     }
 
-    private static final java.util.Set<String> DATA_RIGHTS = java.util.Set.of("public", "secure", "proprietary");
+    private static final Set<String> DATA_RIGHTS = Set.of("public", "secure", "proprietary");
 
     private final CollectionDefinition def;
     private final IngestSettings settings;
@@ -143,7 +147,7 @@ final class ObscoreRowBuilder {
      * by {@code _}).
      */
     private String groups(ProductDraft draft, CollectionDefinition.RightsRule rule) throws LoadException {
-        java.util.List<String> groups = new java.util.ArrayList<>();
+        List<String> groups = new ArrayList<>();
         boolean withCollection = rule == null || rule.groups() == null;
         if (!withCollection) {
             groups.addAll(rule.groups());
@@ -225,7 +229,7 @@ final class ObscoreRowBuilder {
         }
     }
 
-    private static void releaseDate(Map<String, Object> v, java.time.LocalDate date, Integer delayDays) {
+    private static void releaseDate(Map<String, Object> v, LocalDate date, Integer delayDays) {
         if (date != null) {
             v.put("obs_release_date", date.atStartOfDay().toInstant(ZoneOffset.UTC));
         } else if (delayDays != null && number(v, "t_max") != null) {
