@@ -390,6 +390,11 @@ class CatalogueTest {
                 stored.add(rs.getString("TABLE_NAME"));
             }
         }
-        assertEquals(List.of("things_v2"), stored, "the replaced version was dropped when the archive opened");
+        if (TestDatabases.postgres()) {
+            // a shared database: a server elsewhere may still read it until the grace period ends
+            assertEquals(Set.of("things_v1", "things_v2"), Set.copyOf(stored));
+        } else {
+            assertEquals(List.of("things_v2"), stored, "the replaced version was dropped when the archive opened");
+        }
     }
 }
