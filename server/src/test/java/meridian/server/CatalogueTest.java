@@ -397,4 +397,72 @@ class CatalogueTest {
             assertEquals(List.of("things_v2"), stored, "the replaced version was dropped when the archive opened");
         }
     }
+
+    @Test
+    void reservedWordsArePublishedAsDelimitedIdentifiers() throws Exception {
+        write("words.csv", "id,ra,dec,size,date,value,order,Group\n"
+                + "1,10,-5,1.5,2020-01-02,7,3,a\n2,11,-4,2.5,2021-02-03,8,1,b\n3,12,-3,3.5,2022-03-04,9,2,c\n");
+        load(write("words.yaml", "kind: catalogue\nschema: test\ntable: words\nsources: [words.csv]\n"
+                + "primary_key: order\nposition: {ra: ra, dec: dec}\nindexes: [value]\n"
+                + "columns:\n  size: {unit: arcsec, description: Source size}\n  date: {datatype: char}\n"
+                + "  value: {datatype: int}\n  order: {datatype: short}\n"));
+        // TAP_SCHEMA: delimited, as TAP 1.1 section 4.3 (and TAP_SCHEMA.columns."size") has them
+        Map<String, Object[]> cols = new HashMap<>();
+        for (Object[] row : rows("SELECT column_name, unit, indexed FROM TAP_SCHEMA.columns"
+                + " WHERE table_name = 'test.words'")) {
+            cols.put((String) row[0], row);
+        }
+        assertEquals(Set.of("id", "ra", "dec", "\"size\"", "\"date\"", "\"value\"", "\"order\"", "\"Group\""),
+                cols.keySet());
+        assertEquals("arcsec", cols.get("\"size\"")[1]);
+        assertEquals(1, ((Number) cols.get("\"value\"")[2]).intValue());
+        String vosi = given().baseUri(service.baseUrl()).get("/tap/tables/test.words").asString();
+        assertTrue(vosi.contains("<name>&quot;size&quot;</name>"), vosi);
+        // ADQL: quoted they are columns; results name them as the file did
+        StarTable t = query("SELECT \"size\", \"date\", \"value\", \"order\", \"Group\" FROM test.words"
+                + " WHERE \"order\" >= 2 AND \"value\" > 7 ORDER BY \"order\"");
+        assertEquals("size", t.getColumnInfo(0).getName());
+        assertEquals("arcsec", t.getColumnInfo(0).getUnitString());
+        List<Object[]> got = VoTables.rows(t);
+        assertEquals(1, got.size());
+        assertEquals(3.5, ((Number) got.get(0)[0]).doubleValue());
+        assertTrue(got.get(0)[1].toString().startsWith("2022-03-04"), String.valueOf(got.get(0)[1]));
+        assertEquals(2, ((Number) got.get(0)[3]).intValue());
+        assertEquals("c", got.get(0)[4]);
+        assertEquals(3, rows("SELECT w.\"size\" FROM test.words AS w WHERE 1 = CONTAINS(POINT('ICRS', w.ra, w.dec),"
+                + " CIRCLE('ICRS', 11, -4, 2))").size());
+        // unquoted, a reserved word is a syntax error: a 400 naming it, not a 500
+        Response r = given().baseUri(service.baseUrl()).formParam("LANG", "ADQL")
+                .formParam("QUERY", "SELECT size FROM test.words").post("/tap/sync");
+        assertEquals(400, r.statusCode(), r.asString());
+        assertTrue(r.asString().toLowerCase(Locale.ROOT).contains("size"), r.asString());
+    }
+
+    @Test
+    void arrayColumnsAreSkippedAndReported() throws Exception {
+        write("arrays.vot", """
+                <?xml version="1.0"?>
+                <VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"><RESOURCE><TABLE>
+                <FIELD name="id" datatype="int"/><FIELD name="flux" datatype="float" arraysize="3"/>
+                <FIELD name="mag" datatype="double"/><FIELD name="label" datatype="char" arraysize="*"/>
+                <DATA><TABLEDATA>
+                <TR><TD>1</TD><TD>1 2 3</TD><TD>12.5</TD><TD>a</TD></TR>
+                <TR><TD>2</TD><TD>4 5 6</TD><TD>13.5</TD><TD>b</TD></TR>
+                </TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>
+                """);
+        CatalogueReport r = load(write("arrays.yaml", "kind: catalogue\nschema: test\ntable: arrays\n"
+                + "sources: [arrays.vot]\nprimary_key: id\n"));
+        assertEquals(2, r.rows());
+        assertEquals(List.of("flux (float[3]): array-valued columns are not published yet"), r.skipped());
+        assertTrue(r.summary().contains("skipped column flux (float[3])"), r.summary());
+        assertEquals(List.of("id", "mag", "label"), rows("SELECT column_name FROM TAP_SCHEMA.columns"
+                + " WHERE table_name = 'test.arrays' ORDER BY column_index").stream().map(c -> (String) c[0]).toList());
+        assertEquals(2, rows("SELECT id, mag, label FROM test.arrays").size());
+        // describing it in the definition is a mistake the load names
+        CollectionDefinitionException e = assertThrows(CollectionDefinitionException.class, () -> load(write(
+                "arrays2.yaml", "kind: catalogue\nschema: test\ntable: arrays2\nsources: [arrays.vot]\n"
+                        + "columns:\n  flux: {unit: Jy}\n")));
+        assertTrue(e.getMessage().contains("arrays2.yaml") && e.getMessage().contains("columns.flux: flux holds arrays"
+                + " (float[3])"), e.getMessage());
+    }
 }

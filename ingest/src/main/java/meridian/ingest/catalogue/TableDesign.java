@@ -13,6 +13,7 @@ import meridian.sql.geom.SkyCells;
 import meridian.sql.model.Column;
 import meridian.sql.model.Datatype;
 import meridian.sql.model.ForeignKey;
+import meridian.sql.model.ReservedWords;
 import meridian.sql.model.Table;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.StarTable;
@@ -21,13 +22,15 @@ import uk.ac.starlink.table.StarTable;
  * The published table of a catalogue: the columns of its first source file (minus the excluded
  * ones), with the metadata the file declares overridden by the definition, and how each file
  * column becomes a stored value. Later files must have every published column (by name, in any
- * order). Immutable.
+ * order). Array-valued columns (FITS {@code TFORM 5E}, VOTable {@code arraysize} on a number) are
+ * not published: they are skipped and listed with the reason. Immutable.
  *
  * @param table     the model table (stored name not yet chosen)
  * @param fileNames file column name of each published column, in order
  * @param binders   converter of each published column, in order
+ * @param skipped   file columns left out without being excluded, each with the reason
  */
-record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binders) {
+record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binders, List<String> skipped) {
 
     /** Designs the table from the definition and the first source file. */
     static TableDesign of(CatalogueDefinition def, Path firstFile, StarTable first) throws CollectionDefinitionException {
@@ -50,12 +53,22 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
         }
         List<Column> columns = new ArrayList<>();
         List<String> fileNames = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         Set<String> indexed = new HashSet<>();
         def.indexes().forEach(c -> indexed.add(c.toLowerCase(Locale.ROOT)));
         for (int i = 0; i < first.getColumnCount(); i++) {
             ColumnInfo info = first.getColumnInfo(i);
             String fileName = info.getName();
             if (excluded.contains(fileName.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (isArray(info)) {
+                if (hasSpec(def, fileName)) {
+                    throw fail(def, "columns." + fileName + ": " + fileName + " holds arrays (" + arrayType(info)
+                            + "), which catalogues do not publish yet: remove columns." + fileName
+                            + " (the column is then skipped) or list it in exclude_columns");
+                }
+                skipped.add(fileName + " (" + arrayType(info) + "): array-valued columns are not published yet");
                 continue;
             }
             CatalogueDefinition.ColumnSpec spec = spec(def, fileName);
@@ -68,7 +81,8 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
                 throw fail(def, "column name " + name + " is reserved for Meridian's positional index");
             }
             Datatype type = spec.datatype() != null ? Datatype.fromVoName(spec.datatype()) : datatype(def, info);
-            Column.Builder b = Column.of(name, type)
+            // a reserved word is published delimited ("size"), the database column keeps the name
+            Column.Builder b = Column.of(ReservedWords.published(name), type)
                     .unit(first(spec.unit(), info.getUnitString()))
                     .ucd(first(spec.ucd(), info.getUCD()))
                     .utype(first(spec.utype(), info.getUtype()))
@@ -96,7 +110,8 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
         int n = 0;
         for (CatalogueDefinition.KeySpec k : def.foreignKeys()) {
             List<ForeignKey.ColumnPair> pairs = new ArrayList<>();
-            k.columns().forEach((from, to) -> pairs.add(new ForeignKey.ColumnPair(published(columns, from), to)));
+            k.columns().forEach((from, to) -> pairs.add(new ForeignKey.ColumnPair(published(columns, from),
+                    ReservedWords.published(to))));
             keys.add(new ForeignKey(def.qualifiedName() + "_fk" + ++n, k.target(), pairs, k.description()));
         }
         List<String> pk = new ArrayList<>();
@@ -119,7 +134,7 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
         for (Column c : columns) {
             binders.add(new ValueBinder(c, pk.contains(c.name())));
         }
-        return new TableDesign(table, List.copyOf(fileNames), List.copyOf(binders));
+        return new TableDesign(table, List.copyOf(fileNames), List.copyOf(binders), List.copyOf(skipped));
     }
 
     /**
@@ -153,21 +168,50 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
         return new CatalogueDefinition.ColumnSpec(null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** A column of number, boolean or text arrays (a text column, a char array in FITS, is a scalar). */
+    private static boolean isArray(ColumnInfo info) {
+        Class<?> c = info.getContentClass();
+        return c.isArray() && c != char[].class;
+    }
+
+    /** {@code float[5]}, {@code double[*]}, {@code short[2x3]}. */
+    private static String arrayType(ColumnInfo info) {
+        int[] shape = info.getShape();
+        StringBuilder dims = new StringBuilder();
+        if (shape == null || shape.length == 0) {
+            dims.append('*');
+        } else {
+            for (int i = 0; i < shape.length; i++) {
+                dims.append(i == 0 ? "" : "x").append(shape[i] < 0 ? "*" : Integer.toString(shape[i]));
+            }
+        }
+        return info.getContentClass().getComponentType().getSimpleName() + "[" + dims + "]";
+    }
+
+    private static boolean hasSpec(CatalogueDefinition def, String fileName) {
+        return def.columns().keySet().stream().anyMatch(k -> k.equalsIgnoreCase(fileName));
+    }
+
     private static String published(List<Column> columns, String name) {
-        return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).map(Column::name).findFirst().orElse(name);
+        return columns.stream().filter(c -> named(c, name)).map(Column::name).findFirst().orElse(name);
     }
 
     private static String requirePublished(CatalogueDefinition def, List<Column> columns, String name, String key)
             throws CollectionDefinitionException {
-        return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).map(Column::name).findFirst()
+        return columns.stream().filter(c -> named(c, name)).map(Column::name).findFirst()
                 .orElseThrow(() -> fail(def, key + ": no published column " + name));
+    }
+
+    /** The definition names a column as the file does ({@code size}) or as it is published ({@code "size"}). */
+    private static boolean named(Column c, String name) {
+        return c.name().equalsIgnoreCase(name) || c.dbName().equalsIgnoreCase(name);
     }
 
     private static Datatype datatype(CatalogueDefinition def, ColumnInfo info) throws CollectionDefinitionException {
         Class<?> c = info.getContentClass();
         return Datatype.forScalarClass(c).orElseThrow(() -> fail(def, "column " + info.getName() + " holds "
                 + (c.isArray() ? "arrays" : c.getSimpleName())
-                + "; catalogues take scalar numbers, booleans and text: leave it out (exclude_columns)"));
+                + "; catalogues take numbers, booleans and text: leave it out (exclude_columns)"));
     }
 
     private static String arraysize(ColumnInfo info) {
