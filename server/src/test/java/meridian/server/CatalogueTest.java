@@ -439,30 +439,60 @@ class CatalogueTest {
     }
 
     @Test
-    void arrayColumnsAreSkippedAndReported() throws Exception {
+    void arrayColumnsArePublishedWithTheirArraysize() throws Exception {
         write("arrays.vot", """
                 <?xml version="1.0"?>
                 <VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"><RESOURCE><TABLE>
-                <FIELD name="id" datatype="int"/><FIELD name="flux" datatype="float" arraysize="3"/>
-                <FIELD name="mag" datatype="double"/><FIELD name="label" datatype="char" arraysize="*"/>
+                <FIELD name="id" datatype="int"/><FIELD name="flux" datatype="float" arraysize="3" unit="Jy"/>
+                <FIELD name="mags" datatype="double" arraysize="*"/><FIELD name="counts" datatype="long" arraysize="2"/>
+                <FIELD name="flags" datatype="boolean" arraysize="2"/><FIELD name="grid" datatype="short" arraysize="2x2"/>
+                <FIELD name="label" datatype="char" arraysize="*"/>
                 <DATA><TABLEDATA>
-                <TR><TD>1</TD><TD>1 2 3</TD><TD>12.5</TD><TD>a</TD></TR>
-                <TR><TD>2</TD><TD>4 5 6</TD><TD>13.5</TD><TD>b</TD></TR>
+                <TR><TD>1</TD><TD>1.5 NaN 0.1</TD><TD>12.5 13.25</TD><TD>9007199254740993 -1</TD><TD>T F</TD>
+                <TD>1 2 3 4</TD><TD>a</TD></TR>
+                <TR><TD>2</TD><TD>4 5 6</TD><TD></TD><TD>3 4</TD><TD>F F</TD><TD>5 6 7 8</TD><TD>b</TD></TR>
                 </TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>
                 """);
         CatalogueReport r = load(write("arrays.yaml", "kind: catalogue\nschema: test\ntable: arrays\n"
                 + "sources: [arrays.vot]\nprimary_key: id\n"));
         assertEquals(2, r.rows());
-        assertEquals(List.of("flux (float[3]): array-valued columns are not published yet"), r.skipped());
-        assertTrue(r.summary().contains("skipped column flux (float[3])"), r.summary());
-        assertEquals(List.of("id", "mag", "label"), rows("SELECT column_name FROM TAP_SCHEMA.columns"
-                + " WHERE table_name = 'test.arrays' ORDER BY column_index").stream().map(c -> (String) c[0]).toList());
-        assertEquals(2, rows("SELECT id, mag, label FROM test.arrays").size());
-        // describing it in the definition is a mistake the load names
-        CollectionDefinitionException e = assertThrows(CollectionDefinitionException.class, () -> load(write(
+        assertEquals(List.of("grid (short[2x2]): arrays of more than one dimension are not published"), r.skipped());
+        assertTrue(r.summary().contains("skipped column grid (short[2x2])"), r.summary());
+        Map<String, Object[]> cols = new HashMap<>();
+        for (Object[] row : rows("SELECT column_name, datatype, arraysize, unit FROM TAP_SCHEMA.columns"
+                + " WHERE table_name = 'test.arrays'")) {
+            cols.put((String) row[0], row);
+        }
+        assertEquals(Set.of("id", "flux", "mags", "counts", "flags", "label"), cols.keySet());
+        assertEquals(List.of("float", "3", "Jy"), List.of(cols.get("flux")[1], cols.get("flux")[2], cols.get("flux")[3]));
+        assertEquals("*", cols.get("mags")[2]);
+        assertEquals("long", cols.get("counts")[1]);
+        assertEquals("boolean", cols.get("flags")[1]);
+        // values come back as arrays of their type, in VOTable and CSV
+        StarTable t = query("SELECT id, flux, mags, counts, flags FROM test.arrays ORDER BY id");
+        assertEquals(float[].class, t.getColumnInfo(1).getContentClass());
+        assertEquals(3, t.getColumnInfo(1).getShape()[0]);
+        assertEquals("Jy", t.getColumnInfo(1).getUnitString());
+        List<Object[]> got = VoTables.rows(t);
+        float[] flux = (float[]) got.get(0)[1];
+        assertEquals(1.5f, flux[0]);
+        assertTrue(Float.isNaN(flux[1]));
+        assertEquals(0.1f, flux[2]);
+        assertEquals(13.25, ((double[]) got.get(0)[2])[1]);
+        assertEquals(9007199254740993L, ((long[]) got.get(0)[3])[0], "longs keep every digit");
+        assertTrue(((boolean[]) got.get(0)[4])[0]);
+        assertTrue(got.get(1)[2] == null || ((double[]) got.get(1)[2]).length == 0, "an empty array is NULL");
+        String csv = given().baseUri(service.baseUrl()).formParam("LANG", "ADQL").formParam("RESPONSEFORMAT", "csv")
+                .formParam("QUERY", "SELECT id, flux FROM test.arrays ORDER BY id").post("/tap/sync").asString();
+        assertTrue(csv.contains("4.0"), csv);
+        // describing a skipped column is a mistake the load names; arrays cannot be keys
+        CollectionDefinitionException d = assertThrows(CollectionDefinitionException.class, () -> load(write(
                 "arrays2.yaml", "kind: catalogue\nschema: test\ntable: arrays2\nsources: [arrays.vot]\n"
-                        + "columns:\n  flux: {unit: Jy}\n")));
-        assertTrue(e.getMessage().contains("arrays2.yaml") && e.getMessage().contains("columns.flux: flux holds arrays"
-                + " (float[3])"), e.getMessage());
+                        + "columns:\n  grid: {unit: Jy}\n")));
+        assertTrue(d.getMessage().contains("arrays2.yaml") && d.getMessage().contains("columns.grid: grid holds"
+                + " arrays of more than one dimension (short[2x2])"), d.getMessage());
+        d = assertThrows(CollectionDefinitionException.class, () -> load(write("arrays4.yaml",
+                "kind: catalogue\nschema: test\ntable: arrays4\nsources: [arrays.vot]\nprimary_key: flux\n")));
+        assertTrue(d.getMessage().contains("column flux holds arrays"), d.getMessage());
     }
 }

@@ -22,8 +22,10 @@ import uk.ac.starlink.table.StarTable;
  * The published table of a catalogue: the columns of its first source file (minus the excluded
  * ones), with the metadata the file declares overridden by the definition, and how each file
  * column becomes a stored value. Later files must have every published column (by name, in any
- * order). Array-valued columns (FITS {@code TFORM 5E}, VOTable {@code arraysize} on a number) are
- * not published: they are skipped and listed with the reason. Immutable.
+ * order). One-dimensional arrays of numbers or booleans (FITS {@code TFORM 5E}, VOTable
+ * {@code arraysize} on a number) are published with their datatype and arraysize; other
+ * array-valued columns (several dimensions, arrays of text) are skipped and listed with the reason.
+ * Immutable.
  *
  * @param table     the model table (stored name not yet chosen)
  * @param fileNames file column name of each published column, in order
@@ -62,13 +64,14 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
             if (excluded.contains(fileName.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            if (isArray(info)) {
+            String unsupported = isArray(info) ? unsupportedArray(info) : null;
+            if (unsupported != null) {
                 if (hasSpec(def, fileName)) {
-                    throw fail(def, "columns." + fileName + ": " + fileName + " holds arrays (" + arrayType(info)
-                            + "), which catalogues do not publish yet: remove columns." + fileName
+                    throw fail(def, "columns." + fileName + ": " + fileName + " holds " + unsupported + " ("
+                            + arrayType(info) + "), which catalogues do not publish: remove columns." + fileName
                             + " (the column is then skipped) or list it in exclude_columns");
                 }
-                skipped.add(fileName + " (" + arrayType(info) + "): array-valued columns are not published yet");
+                skipped.add(fileName + " (" + arrayType(info) + "): " + unsupported + " are not published");
                 continue;
             }
             CatalogueDefinition.ColumnSpec spec = spec(def, fileName);
@@ -90,7 +93,15 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
                     .principal(Boolean.TRUE.equals(spec.principal()))
                     .indexed(Boolean.TRUE.equals(spec.indexed()) || indexed.remove(name.toLowerCase(Locale.ROOT)));
             String xtype = first(spec.xtype(), "timestamp".equals(info.getXtype()) ? "timestamp" : null);
-            if (xtype != null) {
+            if (isArray(info)) {
+                if (type.isText() || spec.arraysize() != null || xtype != null) {
+                    throw fail(def, "columns." + fileName + ": " + fileName + " holds arrays (" + arrayType(info)
+                            + "): its datatype must be a number or boolean type, and its arraysize and xtype"
+                            + " come from the file");
+                }
+                int n = info.getShape() == null || info.getShape().length == 0 ? -1 : info.getShape()[0];
+                b.arraysize(n > 0 ? Integer.toString(n) : "*");
+            } else if (xtype != null) {
                 b.xtype(xtype).arraysize("*");
                 if (!type.isText()) {
                     throw fail(def, "columns." + fileName + ".xtype: a timestamp is stored from text (datatype char)");
@@ -102,6 +113,12 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
             }
             columns.add(b.build());
             fileNames.add(fileName);
+        }
+        for (Column c : columns) {
+            if (c.isArray() && (c.indexed() || def.primaryKey().stream().anyMatch(k -> named(c, k))
+                    || (def.position() != null && (named(c, def.position().ra()) || named(c, def.position().dec()))))) {
+                throw fail(def, "column " + c.dbName() + " holds arrays: it cannot be indexed, a key or a position");
+            }
         }
         if (!indexed.isEmpty()) {
             throw fail(def, "indexes: no published column " + String.join(", ", indexed));
@@ -174,6 +191,34 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
         return c.isArray() && c != char[].class;
     }
 
+    /** Why an array column cannot be published, or null when it can (one dimension of numbers or booleans). */
+    private static String unsupportedArray(ColumnInfo info) {
+        if (Datatype.forScalarClass(box(info.getContentClass().getComponentType())).filter(d -> !d.isText()).isEmpty()) {
+            return "arrays of " + info.getContentClass().getComponentType().getSimpleName();
+        }
+        if (info.getShape() != null && info.getShape().length > 1) {
+            return "arrays of more than one dimension";
+        }
+        return null;
+    }
+
+    private static Class<?> box(Class<?> c) {
+        if (c == boolean.class) {
+            return Boolean.class;
+        } else if (c == byte.class || c == short.class) {
+            return c == byte.class ? Byte.class : Short.class;
+        } else if (c == int.class) {
+            return Integer.class;
+        } else if (c == long.class) {
+            return Long.class;
+        } else if (c == float.class) {
+            return Float.class;
+        } else if (c == double.class) {
+            return Double.class;
+        }
+        return c;
+    }
+
     /** {@code float[5]}, {@code double[*]}, {@code short[2x3]}. */
     private static String arrayType(ColumnInfo info) {
         int[] shape = info.getShape();
@@ -208,7 +253,7 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
     }
 
     private static Datatype datatype(CatalogueDefinition def, ColumnInfo info) throws CollectionDefinitionException {
-        Class<?> c = info.getContentClass();
+        Class<?> c = isArray(info) ? box(info.getContentClass().getComponentType()) : info.getContentClass();
         return Datatype.forScalarClass(c).orElseThrow(() -> fail(def, "column " + info.getName() + " holds "
                 + (c.isArray() ? "arrays" : c.getSimpleName())
                 + "; catalogues take numbers, booleans and text: leave it out (exclude_columns)"));
