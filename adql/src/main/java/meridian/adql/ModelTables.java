@@ -60,12 +60,15 @@ final class ModelTables {
             default:
                 break;
         }
+        if (c.isArray()) {
+            return new DBType(DBDatatype.VARCHAR); // stored as text (Column#isArray)
+        }
         return switch (c.datatype()) {
             case BOOLEAN, SHORT -> new DBType(DBDatatype.SMALLINT);
             case INT -> new DBType(DBDatatype.INTEGER);
             case LONG -> new DBType(DBDatatype.BIGINT);
-            case FLOAT -> new DBType(c.arraysize() == null ? DBDatatype.REAL : DBDatatype.VARCHAR);
-            case DOUBLE -> new DBType(c.arraysize() == null ? DBDatatype.DOUBLE : DBDatatype.VARCHAR);
+            case FLOAT -> new DBType(DBDatatype.REAL);
+            case DOUBLE -> new DBType(DBDatatype.DOUBLE);
             case CHAR, UNICODE_CHAR -> c.arraysize() != null && !c.isVariableText() && c.maxLength() > 0
                     ? new DBType(DBDatatype.CHAR, c.maxLength()) : new DBType(DBDatatype.VARCHAR);
         };

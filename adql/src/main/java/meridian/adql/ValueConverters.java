@@ -22,8 +22,15 @@ final class ValueConverters {
     /** The converter for values of a column with this metadata. */
     static Function<Object, Object> forColumn(Column c) {
         String xtype = c.xtype() == null ? "" : c.xtype().toLowerCase(Locale.ROOT);
-        if (c.arraysize() != null && !c.datatype().isText()) {
-            return ValueConverters::toDoubles;
+        if (c.isArray()) {
+            return switch (c.datatype()) {
+                case FLOAT -> v -> toDoubles(v) instanceof double[] d ? floats(d) : null;
+                case SHORT -> v -> toDoubles(v) instanceof double[] d ? shorts(d) : null;
+                case INT -> v -> toDoubles(v) instanceof double[] d ? ints(d) : null;
+                case LONG -> ValueConverters::toLongs;
+                case BOOLEAN -> ValueConverters::toBooleans;
+                default -> ValueConverters::toDoubles;
+            };
         }
         return switch (c.datatype()) {
             case CHAR, UNICODE_CHAR -> "timestamp".equals(xtype) ? ValueConverters::toIsoTimestamp
@@ -81,6 +88,67 @@ final class ValueConverters {
             return d.toLocalDate().toString();
         }
         return v == null ? null : v.toString();
+    }
+
+    private static float[] floats(double[] d) {
+        float[] out = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = (float) d[i];
+        }
+        return out;
+    }
+
+    private static short[] shorts(double[] d) {
+        short[] out = new short[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = (short) d[i];
+        }
+        return out;
+    }
+
+    private static int[] ints(double[] d) {
+        int[] out = new int[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = (int) d[i];
+        }
+        return out;
+    }
+
+    /** Longs are parsed as such: a double holds 53 bits only. */
+    private static Object toLongs(Object v) {
+        if (v == null || v instanceof long[]) {
+            return v;
+        }
+        String s = v.toString().trim();
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            String[] parts = s.split("[\\s,]+");
+            long[] out = new long[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                out[i] = Long.parseLong(parts[i]);
+            }
+            return out;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Object toBooleans(Object v) {
+        if (v == null || v instanceof boolean[]) {
+            return v;
+        }
+        String s = v.toString().trim();
+        if (s.isEmpty()) {
+            return null;
+        }
+        String[] parts = s.split("[\\s,]+");
+        boolean[] out = new boolean[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = parts[i].equalsIgnoreCase("T") || parts[i].equalsIgnoreCase("true") || parts[i].equals("1");
+        }
+        return out;
     }
 
     /** STC-S text or a list of numbers to DALI {@code double[]}. */

@@ -3,6 +3,7 @@ package meridian.server;
 import java.sql.SQLException;
 import java.util.List;
 import meridian.adql.QueryTranslator;
+import meridian.server.config.ConfigException;
 import meridian.server.config.MeridianConfig;
 import meridian.server.tap.AdqlQueryPlanner;
 import meridian.server.tap.QueryPlanner;
@@ -42,16 +43,45 @@ public final class Archive implements AutoCloseable {
             case "postgresql" -> new PostgresBackend();
             default -> throw new IllegalArgumentException("database.kind " + dbConfig.kind() + " is not supported");
         };
-        Database db = Database.open(dbConfig, backend,
-                ArchiveModel.create(config.archive().schema(), config.service().title()));
+        Database db;
         try {
-            CatalogueStore.publishStored(db);
+            db = Database.open(dbConfig, backend, ArchiveModel.create(config.archive().schema(),
+                    config.service().title()), CatalogueStore.opening(backend));
+        } catch (SQLException e) {
+            if (inUseByAnotherProcess(e)) {
+                throw new ConfigException("the Derby database " + dbConfig.derbyPath() + " is open in another process"
+                        + " (a running ./meridian serve?). Embedded Derby lets one process use it at a time: stop"
+                        + " the server, run this command, start the server again. With PostgreSQL (README,"
+                        + " \"PostgreSQL\") ingest and catalogue commands run while the server serves, and it"
+                        + " picks their changes up within seconds.");
+            }
+            throw e;
+        }
+        try {
+            CatalogueStore.dropRetiredOnOpen(db);
         } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;
         }
         return new Archive(config, db, new AdqlQueryPlanner(QueryTranslator.forBackend(backend.name())),
                 AdqlQueryPlanner.features());
+    }
+
+    /** Derby's "Another instance of Derby may have already booted the database" (XSDB6), anywhere in the chain. */
+    private static boolean inUseByAnotherProcess(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                for (SQLException n = s; n != null; n = n.getNextException()) {
+                    if ("XSDB6".equals(n.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The configuration the archive was opened with. */

@@ -23,10 +23,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code meridian} command line: {@code serve}, {@code ingest}, {@code user}, {@code token}. */
+/** The {@code meridian} command line: {@code serve}, {@code ingest}, {@code catalogue}, {@code user}, {@code token}. */
 @Command(name = "meridian", mixinStandardHelpOptions = true, version = "Meridian 0.1",
         description = "An IVOA data server: TAP, ObsCore, SSA, DataLink, SODA.",
-        subcommands = {Main.Serve.class, Main.Ingest.class, AuthCommands.User.class, AuthCommands.Token.class})
+        subcommands = {Main.Serve.class, Main.Ingest.class, CatalogueCommands.Catalogue.class, AuthCommands.User.class,
+                AuthCommands.Token.class})
 public final class Main implements Callable<Integer> {
 
     @Override
@@ -130,6 +131,10 @@ public final class Main implements Callable<Integer> {
                 CatalogueReport report = new CatalogueLoader(archive.database()).load(def, dryRun,
                         rows -> System.err.printf(java.util.Locale.ROOT, "\r%s: %,d rows", def.qualifiedName(), rows));
                 System.err.println();
+                if (!dryRun) {
+                    CatalogueCommands.dropNowWhenAlone(archive.database(),
+                            new meridian.sql.catalog.CatalogueStore(archive.database()));
+                }
                 System.out.print(report.summary());
                 return 0;
             } catch (CatalogueLoadException | CollectionDefinitionException e) {

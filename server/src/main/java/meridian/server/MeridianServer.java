@@ -59,6 +59,7 @@ import meridian.server.vosi.TablesServlet;
 import meridian.server.vosi.TapCapabilities;
 import meridian.sql.Database;
 import meridian.ssa.SsaParameters;
+import meridian.sql.catalog.CatalogueWatcher;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -128,6 +129,7 @@ public final class MeridianServer {
                         a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.maxWaitSeconds(),
                         a.reaperIntervalSeconds(), a.resultLimitBytes()));
         server.addBean(jobs);
+        server.addBean(new CatalogueFollower(parts.database()));
         // Jetty spools parts to disk. Its limits sit above ours, so that ours (which name the
         // configuration key: the Content-Length check, then the spooling byte budget) are the
         // ones clients meet
@@ -176,6 +178,31 @@ public final class MeridianServer {
         server.setStopAtShutdown(false);
         server.setStopTimeout(5_000);
         return server;
+    }
+
+    /**
+     * Runs a {@link CatalogueWatcher} while the server runs, so that catalogues another process
+     * ingests into (or removes from) the same database appear in (or vanish from) TAP within seconds.
+     */
+    private static final class CatalogueFollower extends org.eclipse.jetty.util.component.AbstractLifeCycle {
+        private final meridian.sql.Database database;
+        private CatalogueWatcher watcher;
+
+        CatalogueFollower(meridian.sql.Database database) {
+            this.database = database;
+        }
+
+        @Override
+        protected void doStart() throws Exception {
+            watcher = CatalogueWatcher.start(database, CatalogueWatcher.DEFAULT_INTERVAL_MILLIS);
+        }
+
+        @Override
+        protected void doStop() {
+            if (watcher != null) {
+                watcher.close();
+            }
+        }
     }
 
     /** DataLink, SODA and bundles: all read the same product_files rows and files as /files and TAP. */

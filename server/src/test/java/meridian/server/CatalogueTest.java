@@ -390,6 +390,109 @@ class CatalogueTest {
                 stored.add(rs.getString("TABLE_NAME"));
             }
         }
-        assertEquals(List.of("things_v2"), stored, "the replaced version was dropped when the archive opened");
+        if (TestDatabases.postgres()) {
+            // a shared database: a server elsewhere may still read it until the grace period ends
+            assertEquals(Set.of("things_v1", "things_v2"), Set.copyOf(stored));
+        } else {
+            assertEquals(List.of("things_v2"), stored, "the replaced version was dropped when the archive opened");
+        }
+    }
+
+    @Test
+    void reservedWordsArePublishedAsDelimitedIdentifiers() throws Exception {
+        write("words.csv", "id,ra,dec,size,date,value,order,Group\n"
+                + "1,10,-5,1.5,2020-01-02,7,3,a\n2,11,-4,2.5,2021-02-03,8,1,b\n3,12,-3,3.5,2022-03-04,9,2,c\n");
+        load(write("words.yaml", "kind: catalogue\nschema: test\ntable: words\nsources: [words.csv]\n"
+                + "primary_key: order\nposition: {ra: ra, dec: dec}\nindexes: [value]\n"
+                + "columns:\n  size: {unit: arcsec, description: Source size}\n  date: {datatype: char}\n"
+                + "  value: {datatype: int}\n  order: {datatype: short}\n"));
+        // TAP_SCHEMA: delimited, as TAP 1.1 section 4.3 (and TAP_SCHEMA.columns."size") has them
+        Map<String, Object[]> cols = new HashMap<>();
+        for (Object[] row : rows("SELECT column_name, unit, indexed FROM TAP_SCHEMA.columns"
+                + " WHERE table_name = 'test.words'")) {
+            cols.put((String) row[0], row);
+        }
+        assertEquals(Set.of("id", "ra", "dec", "\"size\"", "\"date\"", "\"value\"", "\"order\"", "\"Group\""),
+                cols.keySet());
+        assertEquals("arcsec", cols.get("\"size\"")[1]);
+        assertEquals(1, ((Number) cols.get("\"value\"")[2]).intValue());
+        String vosi = given().baseUri(service.baseUrl()).get("/tap/tables/test.words").asString();
+        assertTrue(vosi.contains("<name>&quot;size&quot;</name>"), vosi);
+        // ADQL: quoted they are columns; results name them as the file did
+        StarTable t = query("SELECT \"size\", \"date\", \"value\", \"order\", \"Group\" FROM test.words"
+                + " WHERE \"order\" >= 2 AND \"value\" > 7 ORDER BY \"order\"");
+        assertEquals("size", t.getColumnInfo(0).getName());
+        assertEquals("arcsec", t.getColumnInfo(0).getUnitString());
+        List<Object[]> got = VoTables.rows(t);
+        assertEquals(1, got.size());
+        assertEquals(3.5, ((Number) got.get(0)[0]).doubleValue());
+        assertTrue(got.get(0)[1].toString().startsWith("2022-03-04"), String.valueOf(got.get(0)[1]));
+        assertEquals(2, ((Number) got.get(0)[3]).intValue());
+        assertEquals("c", got.get(0)[4]);
+        assertEquals(3, rows("SELECT w.\"size\" FROM test.words AS w WHERE 1 = CONTAINS(POINT('ICRS', w.ra, w.dec),"
+                + " CIRCLE('ICRS', 11, -4, 2))").size());
+        // unquoted, a reserved word is a syntax error: a 400 naming it, not a 500
+        Response r = given().baseUri(service.baseUrl()).formParam("LANG", "ADQL")
+                .formParam("QUERY", "SELECT size FROM test.words").post("/tap/sync");
+        assertEquals(400, r.statusCode(), r.asString());
+        assertTrue(r.asString().toLowerCase(Locale.ROOT).contains("size"), r.asString());
+    }
+
+    @Test
+    void arrayColumnsArePublishedWithTheirArraysize() throws Exception {
+        write("arrays.vot", """
+                <?xml version="1.0"?>
+                <VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"><RESOURCE><TABLE>
+                <FIELD name="id" datatype="int"/><FIELD name="flux" datatype="float" arraysize="3" unit="Jy"/>
+                <FIELD name="mags" datatype="double" arraysize="*"/><FIELD name="counts" datatype="long" arraysize="2"/>
+                <FIELD name="flags" datatype="boolean" arraysize="2"/><FIELD name="grid" datatype="short" arraysize="2x2"/>
+                <FIELD name="label" datatype="char" arraysize="*"/>
+                <DATA><TABLEDATA>
+                <TR><TD>1</TD><TD>1.5 NaN 0.1</TD><TD>12.5 13.25</TD><TD>9007199254740993 -1</TD><TD>T F</TD>
+                <TD>1 2 3 4</TD><TD>a</TD></TR>
+                <TR><TD>2</TD><TD>4 5 6</TD><TD></TD><TD>3 4</TD><TD>F F</TD><TD>5 6 7 8</TD><TD>b</TD></TR>
+                </TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>
+                """);
+        CatalogueReport r = load(write("arrays.yaml", "kind: catalogue\nschema: test\ntable: arrays\n"
+                + "sources: [arrays.vot]\nprimary_key: id\n"));
+        assertEquals(2, r.rows());
+        assertEquals(List.of("grid (short[2x2]): arrays of more than one dimension are not published"), r.skipped());
+        assertTrue(r.summary().contains("skipped column grid (short[2x2])"), r.summary());
+        Map<String, Object[]> cols = new HashMap<>();
+        for (Object[] row : rows("SELECT column_name, datatype, arraysize, unit FROM TAP_SCHEMA.columns"
+                + " WHERE table_name = 'test.arrays'")) {
+            cols.put((String) row[0], row);
+        }
+        assertEquals(Set.of("id", "flux", "mags", "counts", "flags", "label"), cols.keySet());
+        assertEquals(List.of("float", "3", "Jy"), List.of(cols.get("flux")[1], cols.get("flux")[2], cols.get("flux")[3]));
+        assertEquals("*", cols.get("mags")[2]);
+        assertEquals("long", cols.get("counts")[1]);
+        assertEquals("boolean", cols.get("flags")[1]);
+        // values come back as arrays of their type, in VOTable and CSV
+        StarTable t = query("SELECT id, flux, mags, counts, flags FROM test.arrays ORDER BY id");
+        assertEquals(float[].class, t.getColumnInfo(1).getContentClass());
+        assertEquals(3, t.getColumnInfo(1).getShape()[0]);
+        assertEquals("Jy", t.getColumnInfo(1).getUnitString());
+        List<Object[]> got = VoTables.rows(t);
+        float[] flux = (float[]) got.get(0)[1];
+        assertEquals(1.5f, flux[0]);
+        assertTrue(Float.isNaN(flux[1]));
+        assertEquals(0.1f, flux[2]);
+        assertEquals(13.25, ((double[]) got.get(0)[2])[1]);
+        assertEquals(9007199254740993L, ((long[]) got.get(0)[3])[0], "longs keep every digit");
+        assertTrue(((boolean[]) got.get(0)[4])[0]);
+        assertTrue(got.get(1)[2] == null || ((double[]) got.get(1)[2]).length == 0, "an empty array is NULL");
+        String csv = given().baseUri(service.baseUrl()).formParam("LANG", "ADQL").formParam("RESPONSEFORMAT", "csv")
+                .formParam("QUERY", "SELECT id, flux FROM test.arrays ORDER BY id").post("/tap/sync").asString();
+        assertTrue(csv.contains("4.0"), csv);
+        // describing a skipped column is a mistake the load names; arrays cannot be keys
+        CollectionDefinitionException d = assertThrows(CollectionDefinitionException.class, () -> load(write(
+                "arrays2.yaml", "kind: catalogue\nschema: test\ntable: arrays2\nsources: [arrays.vot]\n"
+                        + "columns:\n  grid: {unit: Jy}\n")));
+        assertTrue(d.getMessage().contains("arrays2.yaml") && d.getMessage().contains("columns.grid: grid holds"
+                + " arrays of more than one dimension (short[2x2])"), d.getMessage());
+        d = assertThrows(CollectionDefinitionException.class, () -> load(write("arrays4.yaml",
+                "kind: catalogue\nschema: test\ntable: arrays4\nsources: [arrays.vot]\nprimary_key: flux\n")));
+        assertTrue(d.getMessage().contains("column flux holds arrays"), d.getMessage());
     }
 }

@@ -104,6 +104,11 @@ public final class TestService implements AutoCloseable {
                 .load(meridian.ingest.catalogue.CatalogueDefinition.load(yaml), false, rows -> { }).summary());
     }
 
+    /** The configuration the service runs with (its database included). */
+    public MeridianConfig config() {
+        return config;
+    }
+
     /** The data directory. */
     public Path dataDir() {
         return dir;

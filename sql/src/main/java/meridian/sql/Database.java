@@ -50,6 +50,20 @@ public final class Database implements AutoCloseable {
      * table of {@code model} that does not exist yet and rewrites TAP_SCHEMA from the model.
      */
     public static Database open(DatabaseConfig config, Backend backend, MetadataModel model) throws SQLException {
+        return open(config, backend, model, (c, m) -> m);
+    }
+
+    /**
+     * As {@link #open(DatabaseConfig, Backend, MetadataModel)}, publishing the model that
+     * {@code extend} makes of {@code model} inside the opening transaction (e.g. with the stored
+     * catalogues added), so that TAP_SCHEMA is written once, complete.
+     */
+    public static Database open(DatabaseConfig config, Backend backend, MetadataModel model, ModelChange extend)
+            throws SQLException {
+        if ("derby".equals(config.kind())) {
+            // fail at once (not after the pool's connection timeout) when another process has it open
+            DriverManager.getConnection(config.url()).close();
+        }
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.url());
         if (config.user() != null) {
@@ -63,7 +77,7 @@ public final class Database implements AutoCloseable {
         hc.setInitializationFailTimeout(-1);
         Database db = new Database(config, new HikariDataSource(hc), backend, model);
         try {
-            db.synchronize();
+            db.publish(extend);
         } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;
@@ -78,25 +92,17 @@ public final class Database implements AutoCloseable {
         void run(Connection connection) throws SQLException;
     }
 
-    /** Creates what is missing and regenerates TAP_SCHEMA, in one transaction. */
-    private void synchronize() throws SQLException {
-        synchronize(model, c -> { });
-    }
-
-    private void synchronize(MetadataModel m, InTransaction work) throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                backend.prepare(c);
-                createMissingTables(c, m);
-                work.run(c);
-                new TapSchemaWriter(backend).write(c, m);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+    /**
+     * A change of the published model computed inside the publishing transaction, from what the
+     * database holds then (e.g. the catalogue records, under a lock other writers wait for).
+     */
+    @FunctionalInterface
+    public interface ModelChange {
+        /**
+         * The model to publish, made from {@code current} (the model published now) with
+         * whatever {@code connection} reads; may also write. The caller commits or rolls back.
+         */
+        MetadataModel apply(Connection connection, MetadataModel current) throws SQLException;
     }
 
     private void createMissingTables(Connection c, MetadataModel m) throws SQLException {
@@ -162,10 +168,53 @@ public final class Database implements AutoCloseable {
      * that transaction has committed, so a query is planned wholly against the old or the new
      * model; on failure nothing changes.
      */
-    public synchronized void publish(MetadataModel newModel, InTransaction work) throws SQLException {
-        synchronize(newModel, work);
-        this.model = newModel;
-        this.publishedAt = System.currentTimeMillis();
+    public void publish(MetadataModel newModel, InTransaction work) throws SQLException {
+        publish((c, current) -> {
+            work.run(c);
+            return newModel;
+        });
+    }
+
+    /**
+     * Publishes the model {@code change} computes inside the transaction that creates its missing
+     * tables and rewrites TAP_SCHEMA; it becomes {@link #model()} when that transaction has
+     * committed. On failure nothing changes.
+     */
+    public synchronized void publish(ModelChange change) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            MetadataModel next;
+            try {
+                backend.prepare(c);
+                next = change.apply(c, model);
+                createMissingTables(c, next);
+                new TapSchemaWriter(backend).write(c, next);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            this.model = next;
+            this.publishedAt = System.currentTimeMillis();
+        }
+    }
+
+    /**
+     * Makes the model {@code read} computes the published one without writing anything: for a
+     * change another process (a command-line ingest on the same database) has already written
+     * to the database and its TAP_SCHEMA. Serialised with {@link #publish}, so a concurrent
+     * publication in this process is never overwritten by an older reading.
+     */
+    public synchronized void adopt(ModelChange read) throws SQLException {
+        MetadataModel next;
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(true);
+            next = read.apply(c, model);
+        }
+        if (next != model) {
+            this.model = next;
+            this.publishedAt = System.currentTimeMillis();
+        }
     }
 
     /** When the current model was published (epoch milliseconds): the Last-Modified of metadata documents. */

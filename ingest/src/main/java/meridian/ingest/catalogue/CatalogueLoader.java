@@ -78,7 +78,8 @@ public final class CatalogueLoader {
             for (Path f : files) {
                 rows += insert(null, null, reader, f, def.format(), design, rows, progress);
             }
-            return new CatalogueReport(def.qualifiedName(), null, files.size(), rows, seconds(start), 0, true);
+            return new CatalogueReport(def.qualifiedName(), null, files.size(), rows, seconds(start), 0, true,
+                    design.skipped());
         }
         Backend backend = db.backend();
         try (Connection c = db.connection()) {
@@ -130,7 +131,7 @@ public final class CatalogueLoader {
             double indexSeconds = seconds(indexStart);
             store.replace(table, def.schemaDescription());
             return new CatalogueReport(def.qualifiedName(), table.storedName(), files.size(), rows, loadSeconds,
-                    indexSeconds, false);
+                    indexSeconds, false, design.skipped());
         } catch (IOException | SQLException | RuntimeException e) {
             store.dropLoaded(table);
             if (e instanceof IllegalArgumentException) {

@@ -13,6 +13,7 @@ import meridian.sql.geom.SkyCells;
 import meridian.sql.model.Column;
 import meridian.sql.model.Datatype;
 import meridian.sql.model.ForeignKey;
+import meridian.sql.model.ReservedWords;
 import meridian.sql.model.Table;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.StarTable;
@@ -21,13 +22,17 @@ import uk.ac.starlink.table.StarTable;
  * The published table of a catalogue: the columns of its first source file (minus the excluded
  * ones), with the metadata the file declares overridden by the definition, and how each file
  * column becomes a stored value. Later files must have every published column (by name, in any
- * order). Immutable.
+ * order). One-dimensional arrays of numbers or booleans (FITS {@code TFORM 5E}, VOTable
+ * {@code arraysize} on a number) are published with their datatype and arraysize; other
+ * array-valued columns (several dimensions, arrays of text) are skipped and listed with the reason.
+ * Immutable.
  *
  * @param table     the model table (stored name not yet chosen)
  * @param fileNames file column name of each published column, in order
  * @param binders   converter of each published column, in order
+ * @param skipped   file columns left out without being excluded, each with the reason
  */
-record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binders) {
+record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binders, List<String> skipped) {
 
     /** Designs the table from the definition and the first source file. */
     static TableDesign of(CatalogueDefinition def, Path firstFile, StarTable first) throws CollectionDefinitionException {
@@ -50,12 +55,23 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
         }
         List<Column> columns = new ArrayList<>();
         List<String> fileNames = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         Set<String> indexed = new HashSet<>();
         def.indexes().forEach(c -> indexed.add(c.toLowerCase(Locale.ROOT)));
         for (int i = 0; i < first.getColumnCount(); i++) {
             ColumnInfo info = first.getColumnInfo(i);
             String fileName = info.getName();
             if (excluded.contains(fileName.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String unsupported = isArray(info) ? unsupportedArray(info) : null;
+            if (unsupported != null) {
+                if (hasSpec(def, fileName)) {
+                    throw fail(def, "columns." + fileName + ": " + fileName + " holds " + unsupported + " ("
+                            + arrayType(info) + "), which catalogues do not publish: remove columns." + fileName
+                            + " (the column is then skipped) or list it in exclude_columns");
+                }
+                skipped.add(fileName + " (" + arrayType(info) + "): " + unsupported + " are not published");
                 continue;
             }
             CatalogueDefinition.ColumnSpec spec = spec(def, fileName);
@@ -68,7 +84,8 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
                 throw fail(def, "column name " + name + " is reserved for Meridian's positional index");
             }
             Datatype type = spec.datatype() != null ? Datatype.fromVoName(spec.datatype()) : datatype(def, info);
-            Column.Builder b = Column.of(name, type)
+            // a reserved word is published delimited ("size"), the database column keeps the name
+            Column.Builder b = Column.of(ReservedWords.published(name), type)
                     .unit(first(spec.unit(), info.getUnitString()))
                     .ucd(first(spec.ucd(), info.getUCD()))
                     .utype(first(spec.utype(), info.getUtype()))
@@ -76,7 +93,15 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
                     .principal(Boolean.TRUE.equals(spec.principal()))
                     .indexed(Boolean.TRUE.equals(spec.indexed()) || indexed.remove(name.toLowerCase(Locale.ROOT)));
             String xtype = first(spec.xtype(), "timestamp".equals(info.getXtype()) ? "timestamp" : null);
-            if (xtype != null) {
+            if (isArray(info)) {
+                if (type.isText() || spec.arraysize() != null || xtype != null) {
+                    throw fail(def, "columns." + fileName + ": " + fileName + " holds arrays (" + arrayType(info)
+                            + "): its datatype must be a number or boolean type, and its arraysize and xtype"
+                            + " come from the file");
+                }
+                int n = info.getShape() == null || info.getShape().length == 0 ? -1 : info.getShape()[0];
+                b.arraysize(n > 0 ? Integer.toString(n) : "*");
+            } else if (xtype != null) {
                 b.xtype(xtype).arraysize("*");
                 if (!type.isText()) {
                     throw fail(def, "columns." + fileName + ".xtype: a timestamp is stored from text (datatype char)");
@@ -89,6 +114,12 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
             columns.add(b.build());
             fileNames.add(fileName);
         }
+        for (Column c : columns) {
+            if (c.isArray() && (c.indexed() || def.primaryKey().stream().anyMatch(k -> named(c, k))
+                    || (def.position() != null && (named(c, def.position().ra()) || named(c, def.position().dec()))))) {
+                throw fail(def, "column " + c.dbName() + " holds arrays: it cannot be indexed, a key or a position");
+            }
+        }
         if (!indexed.isEmpty()) {
             throw fail(def, "indexes: no published column " + String.join(", ", indexed));
         }
@@ -96,7 +127,8 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
         int n = 0;
         for (CatalogueDefinition.KeySpec k : def.foreignKeys()) {
             List<ForeignKey.ColumnPair> pairs = new ArrayList<>();
-            k.columns().forEach((from, to) -> pairs.add(new ForeignKey.ColumnPair(published(columns, from), to)));
+            k.columns().forEach((from, to) -> pairs.add(new ForeignKey.ColumnPair(published(columns, from),
+                    ReservedWords.published(to))));
             keys.add(new ForeignKey(def.qualifiedName() + "_fk" + ++n, k.target(), pairs, k.description()));
         }
         List<String> pk = new ArrayList<>();
@@ -119,7 +151,7 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
         for (Column c : columns) {
             binders.add(new ValueBinder(c, pk.contains(c.name())));
         }
-        return new TableDesign(table, List.copyOf(fileNames), List.copyOf(binders));
+        return new TableDesign(table, List.copyOf(fileNames), List.copyOf(binders), List.copyOf(skipped));
     }
 
     /**
@@ -153,21 +185,78 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
         return new CatalogueDefinition.ColumnSpec(null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** A column of number, boolean or text arrays (a text column, a char array in FITS, is a scalar). */
+    private static boolean isArray(ColumnInfo info) {
+        Class<?> c = info.getContentClass();
+        return c.isArray() && c != char[].class;
+    }
+
+    /** Why an array column cannot be published, or null when it can (one dimension of numbers or booleans). */
+    private static String unsupportedArray(ColumnInfo info) {
+        if (Datatype.forScalarClass(box(info.getContentClass().getComponentType())).filter(d -> !d.isText()).isEmpty()) {
+            return "arrays of " + info.getContentClass().getComponentType().getSimpleName();
+        }
+        if (info.getShape() != null && info.getShape().length > 1) {
+            return "arrays of more than one dimension";
+        }
+        return null;
+    }
+
+    private static Class<?> box(Class<?> c) {
+        if (c == boolean.class) {
+            return Boolean.class;
+        } else if (c == byte.class || c == short.class) {
+            return c == byte.class ? Byte.class : Short.class;
+        } else if (c == int.class) {
+            return Integer.class;
+        } else if (c == long.class) {
+            return Long.class;
+        } else if (c == float.class) {
+            return Float.class;
+        } else if (c == double.class) {
+            return Double.class;
+        }
+        return c;
+    }
+
+    /** {@code float[5]}, {@code double[*]}, {@code short[2x3]}. */
+    private static String arrayType(ColumnInfo info) {
+        int[] shape = info.getShape();
+        StringBuilder dims = new StringBuilder();
+        if (shape == null || shape.length == 0) {
+            dims.append('*');
+        } else {
+            for (int i = 0; i < shape.length; i++) {
+                dims.append(i == 0 ? "" : "x").append(shape[i] < 0 ? "*" : Integer.toString(shape[i]));
+            }
+        }
+        return info.getContentClass().getComponentType().getSimpleName() + "[" + dims + "]";
+    }
+
+    private static boolean hasSpec(CatalogueDefinition def, String fileName) {
+        return def.columns().keySet().stream().anyMatch(k -> k.equalsIgnoreCase(fileName));
+    }
+
     private static String published(List<Column> columns, String name) {
-        return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).map(Column::name).findFirst().orElse(name);
+        return columns.stream().filter(c -> named(c, name)).map(Column::name).findFirst().orElse(name);
     }
 
     private static String requirePublished(CatalogueDefinition def, List<Column> columns, String name, String key)
             throws CollectionDefinitionException {
-        return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).map(Column::name).findFirst()
+        return columns.stream().filter(c -> named(c, name)).map(Column::name).findFirst()
                 .orElseThrow(() -> fail(def, key + ": no published column " + name));
     }
 
+    /** The definition names a column as the file does ({@code size}) or as it is published ({@code "size"}). */
+    private static boolean named(Column c, String name) {
+        return c.name().equalsIgnoreCase(name) || c.dbName().equalsIgnoreCase(name);
+    }
+
     private static Datatype datatype(CatalogueDefinition def, ColumnInfo info) throws CollectionDefinitionException {
-        Class<?> c = info.getContentClass();
+        Class<?> c = isArray(info) ? box(info.getContentClass().getComponentType()) : info.getContentClass();
         return Datatype.forScalarClass(c).orElseThrow(() -> fail(def, "column " + info.getName() + " holds "
                 + (c.isArray() ? "arrays" : c.getSimpleName())
-                + "; catalogues take scalar numbers, booleans and text: leave it out (exclude_columns)"));
+                + "; catalogues take numbers, booleans and text: leave it out (exclude_columns)"));
     }
 
     private static String arraysize(ColumnInfo info) {

@@ -15,7 +15,9 @@ import meridian.sql.model.Column;
  * parameter. A value that does not fit (text in a number column, 3.5 in an integer column, a
  * number out of range, text longer than the arraysize, an empty key) throws
  * {@link IllegalArgumentException} with the reason; the loader adds file, row and column.
- * NaN and empty text become NULL. Stateless.
+ * NaN and empty text become NULL. An array (a {@linkplain Column#isArray() array column}) is
+ * stored as text, its elements separated by spaces (VOTable TABLEDATA form: {@code 1.5 NaN 3});
+ * an empty array is NULL, and a fixed arraysize must be met exactly. Stateless.
  */
 final class ValueBinder {
 
@@ -85,7 +87,7 @@ final class ValueBinder {
 
     /** The value as stored: Boolean, Long, Double, Timestamp or String; null for NULL. */
     Object convert(Object v) {
-        Object out = v == null ? null : switch (sqlType) {
+        Object out = v == null ? null : column.isArray() ? arrayText(v) : switch (sqlType) {
             case Types.BOOLEAN -> bool(v);
             case Types.SMALLINT -> integral(v, Short.MIN_VALUE, Short.MAX_VALUE);
             case Types.INTEGER -> integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -103,6 +105,9 @@ final class ValueBinder {
     private static int sqlType(Column c) {
         if ("timestamp".equals(c.xtype())) {
             return Types.TIMESTAMP;
+        }
+        if (c.isArray()) {
+            return Types.VARCHAR;
         }
         return switch (c.datatype()) {
             case BOOLEAN -> Types.BOOLEAN;
@@ -196,6 +201,45 @@ final class ValueBinder {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + s + "' is not an ISO 8601 timestamp");
         }
+    }
+
+    /** The most characters an array's text may have (Derby's longest VARCHAR). */
+    static final int MAX_ARRAY_TEXT = 32_672;
+
+    private String arrayText(Object v) {
+        if (!v.getClass().isArray()) {
+            throw new IllegalArgumentException("'" + v + "' is not an array (arraysize " + column.arraysize() + ")");
+        }
+        int n = java.lang.reflect.Array.getLength(v);
+        if (n == 0) {
+            return null;
+        }
+        if (maxLength >= 0 && !column.arraysize().endsWith("*") && n != maxLength) {
+            throw new IllegalArgumentException("an array of " + n + " values, not " + maxLength + " (arraysize "
+                    + column.arraysize() + ")");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            Object e = java.lang.reflect.Array.get(v, i);
+            sb.append(i == 0 ? "" : " ");
+            if (e instanceof Boolean b) {
+                sb.append(b ? 'T' : 'F');
+            } else if (e instanceof Float f) {
+                sb.append(f.floatValue()); // the shortest text that reads back as the same float
+            } else if (e instanceof Double || e instanceof Long || e instanceof Integer || e instanceof Short) {
+                sb.append(e);
+            } else if (e instanceof Byte b) {
+                sb.append(b & 0xff); // FITS bytes are unsigned
+            } else {
+                throw new IllegalArgumentException("an array of " + e.getClass().getSimpleName()
+                        + " values, not of " + column.datatype().voName());
+            }
+        }
+        if (sb.length() > MAX_ARRAY_TEXT) {
+            throw new IllegalArgumentException("an array of " + n + " values is too long to store (more than "
+                    + MAX_ARRAY_TEXT + " characters as text)");
+        }
+        return sb.toString();
     }
 
     private String text(Object v) {

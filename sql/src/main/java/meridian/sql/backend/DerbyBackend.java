@@ -52,13 +52,16 @@ public class DerbyBackend implements Backend {
         if ("timestamp".equals(c.xtype())) {
             return "TIMESTAMP";
         }
+        if (c.isArray()) {
+            return "VARCHAR(" + MAX_VARCHAR + ")";
+        }
         return switch (c.datatype()) {
             case BOOLEAN -> "BOOLEAN";
             case SHORT -> "SMALLINT";
             case INT -> "INTEGER";
             case LONG -> "BIGINT";
             case FLOAT -> "REAL";
-            case DOUBLE -> c.arraysize() == null ? "DOUBLE" : "VARCHAR(" + MAX_VARCHAR + ")";
+            case DOUBLE -> "DOUBLE";
             case CHAR, UNICODE_CHAR -> textType(c);
         };
     }

@@ -49,13 +49,16 @@ public class PostgresBackend implements Backend {
         if ("timestamp".equals(c.xtype())) {
             return "TIMESTAMP";
         }
+        if (c.isArray()) {
+            return "TEXT";
+        }
         return switch (c.datatype()) {
             case BOOLEAN -> "BOOLEAN";
             case SHORT -> "SMALLINT";
             case INT -> "INTEGER";
             case LONG -> "BIGINT";
             case FLOAT -> "REAL";
-            case DOUBLE -> c.arraysize() == null ? "DOUBLE PRECISION" : "TEXT";
+            case DOUBLE -> "DOUBLE PRECISION";
             case CHAR, UNICODE_CHAR -> textType(c);
         };
     }

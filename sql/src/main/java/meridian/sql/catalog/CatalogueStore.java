@@ -12,23 +12,28 @@ import java.util.Optional;
 import meridian.sql.Database;
 import meridian.sql.backend.Backend;
 import meridian.sql.model.MetadataModel;
+import meridian.sql.model.Schema;
 import meridian.sql.model.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The catalogues an archive publishes, persisted in two internal tables of the
+ * The catalogues an archive publishes, persisted in three internal tables of the
  * {@value #SCHEMA} database schema (never published): {@code CATALOGUES} holds each catalogue's
- * model table as JSON, {@code RETIRED_TABLES} the stored tables of replaced versions still to be
- * dropped.
+ * model table as JSON, {@code RETIRED_TABLES} the stored tables of replaced or removed versions
+ * still to be dropped, {@code CATALOGUE_GENERATION} one counter that every change increments.
  *
  * <p>A catalogue's rows live in a versioned stored table ({@code name_v1}, {@code name_v2}...;
- * ADQL always says {@code schema.name}, see {@link Table#storedName()}). {@link #replace}
- * records the new version and rewrites TAP_SCHEMA in one transaction and only then switches the
- * in-memory model, so every query is planned against the old table or the new one, never a
- * half-loaded one. The old table is dropped afterwards; when a running query still holds it the
- * drop is left to {@link #dropRetired} at the next start. Thread-safe as far as the database is;
- * concurrent replacements of one catalogue are not coordinated.
+ * ADQL always says {@code schema.name}, see {@link Table#storedName()}). {@link #replace} and
+ * {@link #remove} increment the counter (a row lock: concurrent changes, also from other
+ * processes on the same database, wait for each other), change the records, and rewrite
+ * TAP_SCHEMA from the records as they are then, in one transaction; only then does the
+ * in-memory model switch, so every query is planned against the old table or the new one, never
+ * a half-loaded one. Other processes on the same database (a server while the command line
+ * ingests) notice the changed counter ({@link #refresh}, run every few seconds by
+ * {@link CatalogueWatcher}) and switch their model to the records. Replaced tables are dropped
+ * once {@link #GRACE_MILLIS} have passed, so that queries planned before the switch (in any
+ * process) finish. Thread-safe as far as the database is.
  */
 public final class CatalogueStore {
 
@@ -38,6 +43,7 @@ public final class CatalogueStore {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueStore.class);
     private static final String CATALOGUES = "CATALOGUES";
     private static final String RETIRED = "RETIRED_TABLES";
+    private static final String GENERATION = "CATALOGUE_GENERATION";
     /** How long a retired table is kept for queries planned before its replacement. */
     public static final long GRACE_MILLIS = 10 * 60_000L;
 
@@ -54,50 +60,115 @@ public final class CatalogueStore {
     }
 
     /**
-     * Publishes every stored catalogue in {@code db}'s model and drops the tables of replaced
-     * versions. Call once when the archive opens, before requests arrive.
+     * What opening an archive adds to its model, inside the opening transaction
+     * ({@link Database#open(meridian.sql.DatabaseConfig, Backend, MetadataModel, Database.ModelChange)}):
+     * creates the internal tables when they are missing and adds every stored catalogue, so that
+     * TAP_SCHEMA is written once, with them.
      */
-    public static void publishStored(Database db) throws SQLException {
-        CatalogueStore store = new CatalogueStore(db);
-        store.ensure();
-        List<StoredCatalogue> stored = store.load();
-        if (!stored.isEmpty()) {
-            MetadataModel m = db.model();
-            for (StoredCatalogue s : stored) {
-                m = m.withTable(s.table(), s.schemaDescription());
+    public static Database.ModelChange opening(Backend backend) {
+        return (c, current) -> {
+            ensure(c, backend);
+            return compose(current, load(c, backend));
+        };
+    }
+
+    /**
+     * Drops the tables of replaced versions after an archive opened. On embedded Derby the
+     * opening process is the database's only user and no query runs yet: all of them; elsewhere
+     * (a shared PostgreSQL database, where a server may still be reading them) those retired
+     * longer than {@link #GRACE_MILLIS} ago.
+     */
+    public static void dropRetiredOnOpen(Database db) throws SQLException {
+        new CatalogueStore(db).dropRetired(db.backend().name().equals("derby") ? 0 : GRACE_MILLIS);
+    }
+
+    /**
+     * The catalogue tables among {@code t}: the only published tables stored under another name
+     * than their ADQL one ({@code name_vN}). (TAP uploads are too, but are never in the model.)
+     */
+    static boolean isCatalogue(Table t) {
+        return !t.storedName().equals(t.name());
+    }
+
+    /**
+     * {@code current} without its catalogues, with {@code stored} instead: schemas that only held
+     * catalogues go with them and come back with their stored description.
+     */
+    static MetadataModel compose(MetadataModel current, List<StoredCatalogue> stored) {
+        List<Schema> schemas = new ArrayList<>();
+        for (Schema s : current.schemas()) {
+            List<Table> tables = s.tables().stream().filter(t -> !isCatalogue(t)).toList();
+            if (!tables.isEmpty() || s.tables().isEmpty()) {
+                schemas.add(new Schema(s.name(), s.description(), s.utype(), tables, s.schemaIndex()));
             }
-            db.publish(m);
         }
-        store.dropRetired(0);
+        // one model built at the end: a foreign key may name a catalogue added after its own
+        for (StoredCatalogue sc : stored) {
+            Table t = sc.table();
+            int at = -1;
+            for (int i = 0; i < schemas.size(); i++) {
+                if (schemas.get(i).name().equals(t.schema())) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                int index = schemas.stream().mapToInt(Schema::schemaIndex).max().orElse(0) + 1;
+                schemas.add(new Schema(t.schema(), sc.schemaDescription(), null, List.of(t), index));
+            } else {
+                Schema s = schemas.get(at);
+                List<Table> tables = new ArrayList<>(s.tables());
+                tables.add(t);
+                schemas.set(at, new Schema(s.name(), s.description(), s.utype(), tables, s.schemaIndex()));
+            }
+        }
+        return new MetadataModel(schemas);
     }
 
     /** Creates the internal tables when they are missing. Idempotent. */
     public void ensure() throws SQLException {
         try (Connection c = db.connection()) {
             c.setAutoCommit(true);
-            backend.ensureSchema(c, SCHEMA);
-            String text = backend.largeTextType();
-            if (!backend.tableExists(c, internal(CATALOGUES))) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("CREATE TABLE " + q(CATALOGUES) + " (\"SCHEMA_NAME\" VARCHAR(128) NOT NULL,"
-                            + " \"TABLE_NAME\" VARCHAR(128) NOT NULL, \"SCHEMA_DESCRIPTION\" " + text + ","
-                            + " \"DEFINITION\" " + text + " NOT NULL, PRIMARY KEY (\"SCHEMA_NAME\", \"TABLE_NAME\"))");
-                }
+            ensure(c, backend);
+        }
+    }
+
+    private static void ensure(Connection c, Backend backend) throws SQLException {
+        backend.ensureSchema(c, SCHEMA);
+        String text = backend.largeTextType();
+        if (!backend.tableExists(c, internal(CATALOGUES))) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE " + q(backend, CATALOGUES) + " (\"SCHEMA_NAME\" VARCHAR(128) NOT NULL,"
+                        + " \"TABLE_NAME\" VARCHAR(128) NOT NULL, \"SCHEMA_DESCRIPTION\" " + text + ","
+                        + " \"DEFINITION\" " + text + " NOT NULL, PRIMARY KEY (\"SCHEMA_NAME\", \"TABLE_NAME\"))");
             }
-            if (!backend.tableExists(c, internal(RETIRED))) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("CREATE TABLE " + q(RETIRED) + " (\"SCHEMA_NAME\" VARCHAR(128) NOT NULL,"
-                            + " \"STORED_NAME\" VARCHAR(128) NOT NULL, \"RETIRED_AT\" BIGINT NOT NULL)");
-                }
+        }
+        if (!backend.tableExists(c, internal(RETIRED))) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE " + q(backend, RETIRED) + " (\"SCHEMA_NAME\" VARCHAR(128) NOT NULL,"
+                        + " \"STORED_NAME\" VARCHAR(128) NOT NULL, \"RETIRED_AT\" BIGINT NOT NULL)");
+            }
+        }
+        if (!backend.tableExists(c, internal(GENERATION))) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE " + q(backend, GENERATION) + " (\"ID\" INTEGER NOT NULL PRIMARY KEY,"
+                        + " \"GENERATION\" BIGINT NOT NULL)");
+                st.execute("INSERT INTO " + q(backend, GENERATION) + " (\"ID\", \"GENERATION\") VALUES (1, 0)");
             }
         }
     }
 
     /** The stored catalogues, in the order they were first published. */
     public List<StoredCatalogue> load() throws SQLException {
+        try (Connection c = db.connection()) {
+            return load(c, backend);
+        }
+    }
+
+    private static List<StoredCatalogue> load(Connection c, Backend backend) throws SQLException {
         List<StoredCatalogue> out = new ArrayList<>();
-        try (Connection c = db.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT \"DEFINITION\", \"SCHEMA_DESCRIPTION\" FROM " + q(CATALOGUES))) {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"DEFINITION\", \"SCHEMA_DESCRIPTION\" FROM "
+                     + q(backend, CATALOGUES))) {
             while (rs.next()) {
                 out.add(new StoredCatalogue(TableCodec.decode(rs.getString(1)), rs.getString(2)));
             }
@@ -107,10 +178,44 @@ public final class CatalogueStore {
         return out;
     }
 
+    /** The counter every catalogue change increments (read by {@link #refresh}). */
+    public long generation() throws SQLException {
+        try (Connection c = db.connection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"GENERATION\" FROM " + q(GENERATION) + " WHERE \"ID\" = 1")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Switches the in-memory model to the stored catalogues when another process changed them
+     * since {@code seenGeneration}, without writing anything (that process wrote TAP_SCHEMA).
+     *
+     * @return the generation now seen
+     */
+    public long refresh(long seenGeneration) throws SQLException {
+        long now = generation();
+        if (now != seenGeneration) {
+            db.adopt((c, current) -> {
+                List<StoredCatalogue> stored = load(c, backend);
+                MetadataModel next = compose(current, stored);
+                return sameTables(current, next) ? current : next;
+            });
+        }
+        return now;
+    }
+
+    private static boolean sameTables(MetadataModel a, MetadataModel b) {
+        return a.schemas().equals(b.schemas());
+    }
+
     /** The published catalogue called {@code schema.name}, if any. */
     public Optional<Table> find(String schema, String name) throws SQLException {
-        return load().stream().map(StoredCatalogue::table)
-                .filter(t -> t.schema().equalsIgnoreCase(schema) && t.name().equalsIgnoreCase(name)).findFirst();
+        return find(load(), schema, name).map(StoredCatalogue::table);
+    }
+
+    private static Optional<StoredCatalogue> find(List<StoredCatalogue> stored, String schema, String name) {
+        return stored.stream().filter(s -> s.table().schema().equalsIgnoreCase(schema)
+                && s.table().name().equalsIgnoreCase(name)).findFirst();
     }
 
     /**
@@ -142,40 +247,105 @@ public final class CatalogueStore {
     /**
      * Publishes {@code table} (loaded and indexed in its {@linkplain Table#storedName() stored
      * table}) in place of the current version, if any: the catalogue record, TAP_SCHEMA and the
-     * model change together. Then drops the old stored table when no query holds it.
+     * model change together. Then drops old stored tables retired long enough ago.
      *
      * @param schemaDescription description of the schema, used when the schema is new
      * @throws IllegalArgumentException when the name is taken by a table that is not a catalogue,
      *                                  or a foreign key names an unknown table or column
      */
     public void replace(Table table, String schemaDescription) throws SQLException {
-        Optional<Table> current = find(table.schema(), table.name());
-        Optional<Table> published = db.model().table(table.qualifiedName());
-        if (published.isPresent() && current.isEmpty()) {
-            throw new IllegalArgumentException("table " + table.qualifiedName() + " already exists and is not a"
-                    + " catalogue: choose another schema or name");
-        }
-        MetadataModel next = db.model().withTable(table, schemaDescription);
-        db.publish(next, c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM " + q(CATALOGUES)
-                    + " WHERE \"SCHEMA_NAME\" = ? AND \"TABLE_NAME\" = ?")) {
-                del.setString(1, key(table.schema()));
-                del.setString(2, key(table.name()));
-                del.executeUpdate();
+        db.publish((c, current) -> {
+            List<StoredCatalogue> stored = new ArrayList<>(lockAndLoad(c));
+            Optional<StoredCatalogue> old = find(stored, table.schema(), table.name());
+            if (old.isEmpty() && current.table(table.qualifiedName()).filter(t -> !isCatalogue(t)).isPresent()) {
+                throw new IllegalArgumentException("table " + table.qualifiedName() + " already exists and is not a"
+                        + " catalogue: choose another schema or name");
             }
+            String description = old.isPresent() && old.get().schemaDescription() != null && schemaDescription == null
+                    ? old.get().schemaDescription() : schemaDescription;
+            old.ifPresent(stored::remove);
+            stored.add(new StoredCatalogue(table, description));
+            stored.sort(java.util.Comparator.comparing((StoredCatalogue s) -> s.table().schema())
+                    .thenComparingInt(s -> s.table().tableIndex()).thenComparing(s -> s.table().name()));
+            MetadataModel next = compose(current, stored);
+            delete(c, table.schema(), table.name());
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + q(CATALOGUES)
                     + " (\"SCHEMA_NAME\", \"TABLE_NAME\", \"SCHEMA_DESCRIPTION\", \"DEFINITION\") VALUES (?, ?, ?, ?)")) {
                 ins.setString(1, key(table.schema()));
                 ins.setString(2, key(table.name()));
-                ins.setString(3, schemaDescription);
+                ins.setString(3, description);
                 ins.setString(4, TableCodec.encode(table));
                 ins.executeUpdate();
             }
-            if (current.isPresent() && !current.get().storedName().equals(table.storedName())) {
-                retire(c, current.get());
+            if (old.isPresent() && !old.get().table().storedName().equals(table.storedName())) {
+                retire(c, old.get().table());
             }
+            return next;
         });
         dropRetired(GRACE_MILLIS);
+    }
+
+    /**
+     * Unpublishes the catalogue {@code schema.name}: its record, its TAP_SCHEMA rows (table,
+     * columns, its foreign keys) and its place in the model go in one transaction; its stored
+     * table is dropped once {@link #GRACE_MILLIS} have passed (see {@link #dropRetired}).
+     *
+     * @return the removed catalogue's model table
+     * @throws IllegalArgumentException when there is no such catalogue, or another catalogue's
+     *                                  foreign key references it (naming that catalogue)
+     */
+    public Table remove(String schema, String name) throws SQLException {
+        Table[] removed = new Table[1];
+        db.publish((c, current) -> {
+            List<StoredCatalogue> stored = new ArrayList<>(lockAndLoad(c));
+            StoredCatalogue target = find(stored, schema, name).orElseThrow(() -> new IllegalArgumentException(
+                    "no catalogue " + schema + "." + name + " is published" + (stored.isEmpty() ? ""
+                            : " (published catalogues: " + String.join(", ", stored.stream()
+                            .map(s -> s.table().qualifiedName()).toList()) + ")")));
+            String qualified = target.table().qualifiedName();
+            // only catalogues can reference a catalogue
+            List<String> referencing = stored.stream().map(StoredCatalogue::table)
+                    .filter(t -> !t.qualifiedName().equalsIgnoreCase(qualified))
+                    .filter(t -> t.foreignKeys().stream().anyMatch(k -> k.targetTable().equalsIgnoreCase(qualified)))
+                    .map(Table::qualifiedName).toList();
+            if (!referencing.isEmpty()) {
+                throw new IllegalArgumentException("cannot remove " + qualified + ": the foreign keys of "
+                        + String.join(", ", referencing) + " reference it; remove "
+                        + (referencing.size() == 1 ? "that catalogue" : "those catalogues")
+                        + " first, or publish it again without the foreign key");
+            }
+            stored.remove(target);
+            MetadataModel next = compose(current, stored);
+            delete(c, target.table().schema(), target.table().name());
+            retire(c, target.table());
+            removed[0] = target.table();
+            return next;
+        });
+        dropRetired(GRACE_MILLIS);
+        return removed[0];
+    }
+
+    /**
+     * Increments the generation, which row-locks it until the caller's transaction ends, then
+     * reads the records as they are now (after any concurrent change has committed).
+     */
+    private List<StoredCatalogue> lockAndLoad(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            if (st.executeUpdate("UPDATE " + q(GENERATION) + " SET \"GENERATION\" = \"GENERATION\" + 1"
+                    + " WHERE \"ID\" = 1") != 1) {
+                throw new SQLException("the catalogue generation row of " + SCHEMA + "." + GENERATION + " is missing");
+            }
+        }
+        return load(c, backend);
+    }
+
+    private void delete(Connection c, String schema, String name) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + q(CATALOGUES)
+                + " WHERE \"SCHEMA_NAME\" = ? AND \"TABLE_NAME\" = ?")) {
+            del.setString(1, key(schema));
+            del.setString(2, key(name));
+            del.executeUpdate();
+        }
     }
 
     /** Records a stored table to drop (inside the caller's transaction). */
@@ -255,6 +425,10 @@ public final class CatalogueStore {
     }
 
     private String q(String table) {
+        return q(backend, table);
+    }
+
+    private static String q(Backend backend, String table) {
         return backend.qualified(internal(table));
     }
 }

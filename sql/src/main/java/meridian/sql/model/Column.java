@@ -59,6 +59,15 @@ public record Column(String name, Datatype datatype, String arraysize, String xt
         return b;
     }
 
+    /**
+     * True when each value is an array of numbers or booleans (an arraysize on a non-text
+     * datatype: geometry values, catalogue array columns). Databases store them as text, the
+     * numbers separated by spaces (VOTable TABLEDATA form), or as STC-S for geometries.
+     */
+    public boolean isArray() {
+        return arraysize != null && !datatype.isText();
+    }
+
     /** True when the column holds text of variable length ({@code char} with a {@code *} arraysize). */
     public boolean isVariableText() {
         return datatype.isText() && arraysize != null && arraysize.endsWith("*");
