@@ -37,6 +37,7 @@ import uk.ac.starlink.table.StarTable;
  *     date), obs-36 proprietary released in 2020, obs-37 proprietary without a release date
  *     (never released).</li>
  * </ul>
+ * obs-02, a hidden spectrum, is the only product of target {@code Hidden Star}.
  * Catalogue {@code cat.secret_sources} belongs to alpha-team until 2999, {@code cat.old_sources}
  * was released in 2020.
  * Users: alice (alpha-team), carol (beta-team), bob (no group). Anonymous users and bob see 30
@@ -78,6 +79,8 @@ class AuthTest {
             st.executeUpdate("UPDATE \"ivoa\".\"obscore\" SET \"data_rights\" = 'public', \"obs_release_date\" = NULL"
                     + " WHERE \"obs_id\" = 'obs-34'");
             st.executeUpdate("UPDATE \"ivoa\".\"obscore\" SET \"data_rights\" = 'proprietary' WHERE \"obs_id\" = 'obs-36'");
+            // a target only a hidden spectrum has (alpha, released 2999)
+            st.executeUpdate("UPDATE \"ivoa\".\"obscore\" SET \"target_name\" = 'Hidden Star' WHERE \"obs_id\" = 'obs-02'");
             st.executeUpdate("UPDATE \"ivoa\".\"obscore\" SET \"data_rights\" = 'proprietary', \"obs_release_date\" = NULL"
                     + " WHERE \"obs_id\" = 'obs-37'");
         }
@@ -328,6 +331,23 @@ class AuthTest {
         Response r = as(user).queryParams(Map.of("REQUEST", "queryData", "POS", "12,-4", "SIZE", "0.5")).get("/ssa");
         assertEquals(200, r.statusCode(), r.asString());
         assertEquals(found, r.asString().contains("obs-02"), r.asString());
+    }
+
+    /** SSA TARGETNAME: the name of a target only hidden products have is an unknown name. */
+    @Test
+    void ssaTargetNamesOfHiddenProductsAreUnknownNames() {
+        Map<String, String> query = Map.of("REQUEST", "queryData", "TARGETNAME", "hidden  STAR");
+        Map<String, String> unknown = Map.of("REQUEST", "queryData", "TARGETNAME", "hidden  STAX");
+        for (String user : List.of("anonymous", "bob")) {
+            Response hidden = as(user).queryParams(query).get("/ssa");
+            Response none = as(user).queryParams(unknown).get("/ssa");
+            assertEquals(none.statusCode(), hidden.statusCode());
+            assertEquals(none.asString(), hidden.asString());
+            assertFalse(hidden.asString().contains("Hidden Star"), hidden.asString());
+        }
+        Response alice = as("alice").queryParams(query).get("/ssa");
+        assertEquals(200, alice.statusCode(), alice.asString());
+        assertTrue(alice.asString().contains("obs-02"), alice.asString());
     }
 
     @Test
