@@ -434,10 +434,22 @@ class AuthTest {
     }
 
     @Test
-    void capabilitiesDeclareAnonymousAndAuthenticatedInterfaces() {
-        String caps = given().baseUri(service.baseUrl()).get("/tap/capabilities").asString();
-        assertTrue(caps.contains("<securityMethod standardID=\"ivo://ivoa.net/sso#BasicAA\"/>"), caps);
-        assertTrue(caps.contains("<securityMethod standardID=\"ivo://ivoa.net/sso#token\"/>"), caps);
+    void capabilitiesDeclareOneInterfaceForAnonymousAndAuthenticatedAccess() {
+        for (String path : List.of("/tap/capabilities", "/datalink/capabilities", "/ssa/capabilities")) {
+            String caps = given().baseUri(service.baseUrl()).get(path).asString();
+            String std = caps.substring(caps.indexOf("<interface xsi:type=\"vs:ParamHTTP\" role=\"std\""));
+            std = std.substring(0, std.indexOf("</interface>"));
+            assertTrue(std.contains("<securityMethod/>"), path + ": " + caps);
+            assertTrue(std.contains("<securityMethod standardID=\"ivo://ivoa.net/sso#BasicAA\"/>"), path + ": " + caps);
+            assertFalse(caps.contains("sso#token"), path + ": not an SSO 2.0 method: " + caps);
+            for (String capability : caps.split("<capability[ >]")) {
+                assertTrue(count(capability, "role=\"std\"") <= 1, path + ": one std interface per capability: " + caps);
+            }
+        }
+    }
+
+    private static int count(String s, String part) {
+        return s.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     private interface Run {
