@@ -60,4 +60,19 @@ async_matched = service.run_async(
     uploads={"mine": mine})
 assert int(async_matched.to_table()["n"][0]) == 2, async_matched.to_table()
 
+# authentication discovery from the capabilities: one interface, anonymous or HTTP Basic
+from pyvo.auth import AuthSession, securitymethods
+session = AuthSession()
+session.update_from_capabilities(service.capabilities)
+allowed = session._auth_urls.allowed_auth_methods(url + "/sync")
+assert allowed == {securitymethods.ANONYMOUS, securitymethods.BASIC}, allowed
+authed = pyvo.dal.TAPService(url, session=session)
+assert len(authed.search("SELECT TOP 1 obs_id FROM ivoa.obscore")) == 1
+session.credentials.set_password("nobody", "not a password")
+try:
+    authed.search("SELECT TOP 1 obs_id FROM ivoa.obscore")
+    raise AssertionError("pyvo must send the (wrong) credentials by HTTP Basic, and be refused")
+except (pyvo.dal.DALServiceError, pyvo.dal.DALQueryError) as e:
+    assert "401" in str(e) or "credentials" in str(e).lower(), str(e)
+
 print("pyvo: OK", pyvo.__version__, len(names), "tables")

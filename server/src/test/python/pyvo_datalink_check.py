@@ -25,6 +25,9 @@ for links in result.iter_datalinks():
     this = [r for r in links if r.semantics == "#this" and r.content_type == "application/fits"]
     assert len(this) == 1, [r.access_url for r in this]
     assert this[0].content_type == "application/fits", this[0].content_type
+    # DataLink 1.1: a public product's links need no credentials and this caller may use them
+    assert this[0]["link_auth"] == "optional", this[0]["link_auth"]
+    assert bool(this[0]["link_authorized"]) is True, this[0]["link_authorized"]
     n += 1
 assert n == 2, n
 

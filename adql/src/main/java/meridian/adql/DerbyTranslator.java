@@ -356,9 +356,8 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             appendIdentifier(sql, c.getDBName(), true);
             first = false;
         }
-        for (String internal : unmaskedColumns(stored)) {
-            sql.append(", ").append(row).append('.');
-            appendIdentifier(sql, internal, true);
+        for (String internal : unmaskedItems(stored, row)) {
+            sql.append(", ").append(internal);
         }
         sql.append(" FROM ");
         appendIdentifier(sql, stored.getDBSchemaName(), true).append('.');
@@ -379,15 +378,28 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     }
 
     /**
-     * Columns of a restricted table that stay unmasked in its derived table because the
-     * translation itself (never the user) tests them: Derby's sky-cell index column, so that cone
-     * searches keep their index pre-filter.
+     * Select items a restricted table's derived table adds, unmasked, because the translation
+     * itself (never the user: their names are not in the ADQL metadata) tests them: the index
+     * pre-filter's operand, so that cone searches keep their index on a restricted table. Derby:
+     * the sky-cell index column.
+     *
+     * @param stored the restricted table
+     * @param row    the (quoted) correlation name of its rows in the derived table
      */
-    protected List<String> unmaskedColumns(DBTable stored) {
+    protected List<String> unmaskedItems(DBTable stored, String row) {
         if (stored instanceof ModelTables.ModelDBTable m && m.table().position() != null) {
-            return List.of(SkyCells.COLUMN);
+            return List.of(row + "." + appendIdentifier(new StringBuffer(), SkyCells.COLUMN, true));
         }
         return List.of();
+    }
+
+    /**
+     * Whether the table a column reference reads is a restricted table's derived table (so that
+     * it has the {@link #unmaskedItems}).
+     */
+    protected boolean readsRestricted(ADQLColumn column) {
+        DBColumn link = column.getDBLink();
+        return link != null && link.getTable() != null && rowCondition(origin(link.getTable())) != null;
     }
 
     /**

@@ -32,6 +32,18 @@ class PostgresTranslationTest {
     }
 
     @Test
+    void restrictedTablesGiveThePrefilterTheUnmaskedIndexedExpression() throws Exception {
+        RowFilter hide = (schema, table, row) -> schema.equals("ivoa") && table.equals("obscore")
+                ? java.util.Optional.of(row + ".\"obs_collection\" <> 'secret'") : java.util.Optional.empty();
+        String sql = QueryTranslator.postgres().translate("SELECT o.obs_id FROM ivoa.obscore AS o"
+                + " WHERE 1 = CONTAINS(POINT(o.s_ra, o.s_dec), CIRCLE(10, 20, 1))", AdqlVersion.V2_1, MODEL, hide).sql();
+        assertTrue(sql.contains("\"MERIDIAN\".\"POS\"(\"meridian_rows\".\"s_ra\", \"meridian_rows\".\"s_dec\")"
+                + " AS \"meridian_position\""), sql);
+        assertTrue(sql.contains("\"o\".\"meridian_position\" <@ \"MERIDIAN\".\"SCIRCLE\"(10.0, 20.0, 1.0000001)"), sql);
+        assertTrue(sql.contains("CASE WHEN"), "the user's columns stay masked: " + sql);
+    }
+
+    @Test
     void conesWiderThanAHemisphereCapKeepOnlyTheExactTest() throws Exception {
         String sql = sql("SELECT obs_id FROM ivoa.obscore WHERE DISTANCE(POINT(s_ra, s_dec), POINT(0, 0)) < 120");
         assertFalse(sql.contains("<@"), sql);

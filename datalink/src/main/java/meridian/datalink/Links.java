@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Works out the links of each requested ID: {@code #this} (the science file, and for spectra
  * the same data in other formats), {@code #preview}, {@code #auxiliary} and {@code #progenitor}
  * files from product_files, and {@code #cutout} / {@code #proc} rows pointing at SODA service
- * descriptors. Unknown and malformed IDs give an error row, never a failed document.
- * Thread-safe.
+ * descriptors. Unknown and malformed IDs give an error row, never a failed document. Every
+ * link carries DataLink 1.1's {@code link_auth} and {@code link_authorized}: the links of a
+ * product the caller may see but not read are listed with {@code link_authorized} false (using
+ * them gets 401 or 403), as DataLink 1.1 sect. 3.2.13 describes, rather than hidden behind an
+ * error row. Thread-safe.
  */
 public final class Links {
 
@@ -25,17 +29,30 @@ public final class Links {
     private final ProductCatalog catalog;
     private final FileAccess files;
     private final int maxIds;
+    /** What anonymous callers may read: the links of other products need authentication. */
+    private final ProductRights anonymous;
 
     /** @param maxIds most IDs per request ({@code datalink.max_ids}) */
     public Links(ProductCatalog catalog, FileAccess files, int maxIds) {
+        this(catalog, files, maxIds, ProductRights.ALL);
+    }
+
+    private Links(ProductCatalog catalog, FileAccess files, int maxIds, ProductRights anonymous) {
         this.catalog = catalog;
         this.files = files;
         this.maxIds = maxIds;
+        this.anonymous = anonymous;
     }
 
-    /** The links as one caller sees them: hidden products unknown, unreadable ones refused per row. */
-    public Links as(ProductRights rights) {
-        return new Links(catalog.restrictedTo(rights), files, maxIds);
+    /**
+     * The links as one caller sees them: hidden products unknown, the links of unreadable ones
+     * not authorized.
+     *
+     * @param caller    the caller's rights
+     * @param anonymous the rights of a caller without credentials, for {@code link_auth}
+     */
+    public Links as(ProductRights caller, ProductRights anonymous) {
+        return new Links(catalog.restrictedTo(caller), files, maxIds, anonymous);
     }
 
     public int maxIds() {
@@ -66,7 +83,9 @@ public final class Links {
         }
         List<String> wellFormed = ids.stream().filter(Links::wellFormed).toList();
         Map<String, Product> products = catalog.find(wellFormed);
-        java.util.Set<String> denied = new java.util.HashSet<>(catalog.unreadable(products.keySet()));
+        Set<String> denied = catalog.unreadable(products.keySet());
+        Set<String> closed = catalog.rights().anonymous() ? denied
+                : catalog.unreadableBy(anonymous, products.keySet());
         List<LinkRow> rows = new ArrayList<>();
         List<String> descriptors = new ArrayList<>();
         for (String id : ids) {
@@ -80,11 +99,8 @@ public final class Links {
                 rows.add(LinkRow.error(id, DatalinkFault.notFound("no product with ID " + id)));
                 continue;
             }
-            if (denied.contains(id)) {
-                rows.add(LinkRow.error(id, catalog.rights().denial(id)));
-                continue;
-            }
-            linksOf(p, baseUrl, descriptors.size(), rows, descriptors);
+            LinkRow.Access access = LinkRow.Access.of(!closed.contains(id), !denied.contains(id));
+            linksOf(p, access, baseUrl, descriptors.size(), rows, descriptors);
         }
         return new Document(rows, descriptors);
     }
@@ -94,7 +110,8 @@ public final class Links {
                 && id.chars().noneMatch(ch -> ch < 0x20);
     }
 
-    private void linksOf(Product p, String base, int n, List<LinkRow> rows, List<String> descriptors) {
+    private void linksOf(Product p, LinkRow.Access access, String base, int n, List<LinkRow> rows,
+                         List<String> descriptors) {
         String id = p.id();
         if (p.files().isEmpty()) {
             rows.add(LinkRow.error(id, DatalinkFault.notFound("the product " + id + " has no files")));
@@ -105,7 +122,7 @@ public final class Links {
         for (ProductFileRef f : p.files()) {
             Semantics s = Semantics.ofCategory(f.category());
             rows.add(LinkRow.link(id, f.accessUrl(), s, describe(f, s), f.contentType(), length(f, locate),
-                    f.category()));
+                    f.category(), access));
         }
         if (Sodas.cuttable(p, locate)) {
             String enc = URLEncoder.encode(id, StandardCharsets.UTF_8);
@@ -114,18 +131,18 @@ public final class Links {
                         ServiceDescriptors.SPECTRUM_FORMATS.size())) {
                     rows.add(LinkRow.link(id, base + ServiceDescriptors.SODA_PATH + "?ID=" + enc + "&RESPONSEFORMAT="
                             + URLEncoder.encode(format, StandardCharsets.UTF_8), Semantics.THIS,
-                            "The spectrum as " + format, format, null, null));
+                            "The spectrum as " + format, format, null, null, access));
                 }
                 String conv = "convert-" + n;
                 descriptors.add(ServiceDescriptors.conversion(conv, base, p));
                 rows.add(LinkRow.service(id, conv, Semantics.PROC, "Convert the spectrum to another format",
-                        null));
+                        null, access));
             }
             String soda = "soda-" + n;
             descriptors.add(ServiceDescriptors.soda(soda, base, p));
             rows.add(LinkRow.service(id, soda, Semantics.CUTOUT, p.isSpectrum()
                     ? "SODA: a wavelength range of the spectrum" : "SODA: a sky (and wavelength) region of the data",
-                    "application/fits"));
+                    "application/fits", access));
         }
     }
 

@@ -35,9 +35,11 @@ public final class LinksDocument {
             <FIELD name="local_semantics" datatype="char" arraysize="*" ucd="meta.code">\
             <DESCRIPTION>The file's category in product_files</DESCRIPTION></FIELD>
             <FIELD name="link_auth" datatype="char" arraysize="*" ucd="meta.code">\
-            <DESCRIPTION>Authentication: false (none needed)</DESCRIPTION></FIELD>
+            <DESCRIPTION>Whether the link requires authentication: false (anonymous access only),\
+             optional (anonymous and authenticated access), true (authentication required)</DESCRIPTION></FIELD>
             <FIELD name="link_authorized" datatype="boolean" ucd="meta.code">\
-            <DESCRIPTION>Whether the caller may follow the link</DESCRIPTION></FIELD>
+            <DESCRIPTION>Whether the caller, as it authenticated, may use the link\
+             (if not: 401 with a challenge when anonymous, else 403)</DESCRIPTION></FIELD>
             """;
 
     private LinksDocument() {
@@ -68,8 +70,8 @@ public final class LinksDocument {
             td(w, r.contentLength() == null ? null : r.contentLength().toString());
             td(w, null);
             td(w, r.localSemantics());
-            td(w, r.errorMessage() == null ? "false" : null);
-            td(w, r.errorMessage() == null ? "T" : null);
+            td(w, r.access() == null ? null : r.access().auth());
+            td(w, r.access() == null ? null : r.access().authorized() ? "T" : "F");
             w.write("</TR>\n");
         }
         w.write("</TABLEDATA></DATA>\n</TABLE>\n</RESOURCE>\n");

@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import meridian.sql.Database;
 import meridian.sql.archive.ArchiveTables;
 import meridian.sql.archive.ObscoreTable;
@@ -71,21 +73,42 @@ public final class ProductCatalog {
      * of one of {@code products}; the refusal names the first such product.
      */
     public void requireReadable(java.util.Collection<String> products) {
-        List<String> ids = List.copyOf(products);
-        if (ids.isEmpty() || rights == ProductRights.ALL) {
-            return;
+        Set<String> refused = unreadable(products);
+        products.stream().filter(refused::contains).findFirst().ifPresent(id -> {
+            throw rights.denial(id);
+        });
+    }
+
+    /** The IDs among {@code products} whose files the caller may not read. */
+    public Set<String> unreadable(java.util.Collection<String> products) {
+        return unreadableBy(rights, products);
+    }
+
+    /**
+     * The IDs among {@code products} whose files someone with {@code other} rights may not read,
+     * whatever this catalogue's caller may see (DataLink's {@code link_auth} asks it for anonymous
+     * callers). Products that do not exist are not listed. A condition that is unknown (SQL's
+     * third value, from a null column) counts as not readable.
+     *
+     * @throws DatalinkFault (fatal) when the database fails
+     */
+    public Set<String> unreadableBy(ProductRights other, java.util.Collection<String> products) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(products));
+        if (ids.isEmpty() || other == ProductRights.ALL) {
+            return Set.of();
         }
+        Set<String> out = new HashSet<>();
+        String did = ROW + "." + database.backend().quote("obs_publisher_did");
         try (Connection c = database.connection()) {
             for (int i = 0; i < ids.size(); i += CHUNK) {
                 List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-                String sql = "SELECT " + ROW + "." + database.backend().quote("obs_publisher_did") + " FROM " + obscore
-                        + " AS " + ROW + " WHERE " + ROW + "." + database.backend().quote("obs_publisher_did")
-                        + " IN (" + marks(chunk.size()) + ") AND NOT (" + rights.readable().apply(ROW) + ")";
+                String sql = "SELECT " + did + " FROM " + obscore + " AS " + ROW + " WHERE " + did + " IN ("
+                        + marks(chunk.size()) + ") AND CASE WHEN " + other.readable().apply(ROW) + " THEN 0 ELSE 1 END = 1";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     bind(ps, chunk);
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            throw rights.denial(rs.getString(1));
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
                         }
                     }
                 }
@@ -93,22 +116,7 @@ public final class ProductCatalog {
         } catch (SQLException e) {
             throw new DatalinkFault(DatalinkFault.Type.FATAL, "the archive database failed: " + e.getMessage(), e);
         }
-    }
-
-    /** The IDs among {@code products} whose files the caller may not read, in their order. */
-    public List<String> unreadable(java.util.Collection<String> products) {
-        List<String> out = new ArrayList<>();
-        for (String id : products) {
-            try {
-                requireReadable(List.of(id));
-            } catch (DatalinkFault f) {
-                if (f.type() != DatalinkFault.Type.AUTHENTICATION && f.type() != DatalinkFault.Type.AUTHORIZATION) {
-                    throw f;
-                }
-                out.add(id);
-            }
-        }
-        return out;
+        return Collections.unmodifiableSet(out);
     }
 
     /** One product, or a NotFoundFault naming the ID. */

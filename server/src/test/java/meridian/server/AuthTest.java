@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.ac.starlink.table.StarTable;
 
 /**
  * Proprietary data through TAP sync and async, uploads, /files and job ownership, for anonymous,
@@ -32,8 +33,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <li>collection {@code alpha} (obs-00..24) is metadata-proprietary for group {@code alpha-team};
  *     obs-00..09 are released in 2999, the others in 2020;</li>
  * <li>collection {@code beta} (obs-25..39) is data-proprietary for group {@code beta-team};
- *     obs-25..29 are released in 2999.</li>
+ *     obs-25..29 are released in 2999; obs-34 is public ({@code data_rights} public, no release
+ *     date), obs-36 proprietary released in 2020, obs-37 proprietary without a release date
+ *     (never released).</li>
  * </ul>
+ * obs-02, a hidden spectrum, is the only product of target {@code Hidden Star}.
  * Catalogue {@code cat.secret_sources} belongs to alpha-team until 2999, {@code cat.old_sources}
  * was released in 2020.
  * Users: alice (alpha-team), carol (beta-team), bob (no group). Anonymous users and bob see 30
@@ -72,6 +76,13 @@ class AuthTest {
                     + " || (CASE WHEN \"archive_id\" < 'obs-25' THEN 'alpha/' ELSE 'beta/' END) || \"original_filename\","
                     + " \"archive_id\" = (CASE WHEN \"archive_id\" < 'obs-25' THEN 'alpha/' ELSE 'beta/' END)"
                     + " || \"original_filename\"");
+            st.executeUpdate("UPDATE \"ivoa\".\"obscore\" SET \"data_rights\" = 'public', \"obs_release_date\" = NULL"
+                    + " WHERE \"obs_id\" = 'obs-34'");
+            st.executeUpdate("UPDATE \"ivoa\".\"obscore\" SET \"data_rights\" = 'proprietary' WHERE \"obs_id\" = 'obs-36'");
+            // a target only a hidden spectrum has (alpha, released 2999)
+            st.executeUpdate("UPDATE \"ivoa\".\"obscore\" SET \"target_name\" = 'Hidden Star' WHERE \"obs_id\" = 'obs-02'");
+            st.executeUpdate("UPDATE \"ivoa\".\"obscore\" SET \"data_rights\" = 'proprietary', \"obs_release_date\" = NULL"
+                    + " WHERE \"obs_id\" = 'obs-37'");
         }
         for (String[] cat : new String[][] {{"secret_sources", "2999-01-01"}, {"old_sources", "2020-01-01"}}) {
             Files.writeString(defs.resolve(cat[0] + ".csv"), "id,mag\n1,12.5\n2,13.5\n3,14.5\n");
@@ -129,8 +140,8 @@ class AuthTest {
             anonymous | SELECT COUNT(*) FROM (SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id = 'obs-01' UNION SELECT product_id FROM archive.product_files WHERE archive_id = 'alpha/obs-01.fits') AS u | 0
             alice     | SELECT COUNT(*) FROM (SELECT obs_publisher_did FROM ivoa.obscore WHERE obs_id = 'obs-01' UNION SELECT product_id FROM archive.product_files WHERE archive_id = 'alpha/obs-01.fits') AS u | 1
             anonymous | SELECT COUNT(*) FROM ivoa.obscore AS a, ivoa.obscore AS b WHERE a.obs_id = b.obs_id | 30
-            anonymous | SELECT TOP 1 obs_id FROM ivoa.obscore ORDER BY obs_release_date DESC, obs_id      | obs-25
-            alice     | SELECT TOP 1 obs_id FROM ivoa.obscore ORDER BY obs_release_date DESC, obs_id      | obs-00
+            anonymous | SELECT TOP 1 obs_id FROM ivoa.obscore WHERE obs_release_date IS NOT NULL ORDER BY obs_release_date DESC, obs_id | obs-25
+            alice     | SELECT TOP 1 obs_id FROM ivoa.obscore WHERE obs_release_date IS NOT NULL ORDER BY obs_release_date DESC, obs_id | obs-00
             anonymous | SELECT MIN(obs_id) FROM ivoa.obscore WHERE obs_collection = 'alpha'              | obs-10
             anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE obs_id = 'obs-03'                        | 0
             anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 = CONTAINS(POINT('ICRS', s_ra, s_dec), CIRCLE('ICRS', 13, -3.5, 0.2)) | 0
@@ -198,6 +209,11 @@ class AuthTest {
             alice,     beta/obs-26.fits,  403
             carol,     beta/obs-26.fits,  200
             anonymous, beta/obs-35.fits,  200
+            anonymous, beta/obs-34.fits,  200
+            bob,       beta/obs-36.fits,  200
+            anonymous, beta/obs-37.fits,  401
+            alice,     beta/obs-37.fits,  403
+            carol,     beta/obs-37.fits,  200
             """)
     void filesFollowTheProductRights(String user, String path, int status) {
         Response r = as(user).get("/files/" + path);
@@ -211,24 +227,75 @@ class AuthTest {
         return "ivo://meridian.demo/test?" + obsId;
     }
 
-    /** DataLink: hidden products are unknown, unreadable ones an error row naming the fault. */
-    @ParameterizedTest(name = "{0} links {1}: {2}")
+    /**
+     * DataLink 1.1 link_auth and link_authorized, for anonymous, wrong-group (bob: none, alice:
+     * alpha-team) and right-group (carol: beta-team) callers on public (obs-34), released (obs-35,
+     * obs-36), unreleased (obs-26) and never-released (obs-37) products: every row of a visible
+     * product is a link (no error row), and following a file link succeeds exactly when
+     * link_authorized says so (401 when anonymous, else 403). Hidden products (alpha obs-01) are
+     * a NotFoundFault row, without link_auth/link_authorized, for all but alpha-team.
+     */
+    @ParameterizedTest(name = "{0} links {1}: {2} {3}")
     @CsvSource(textBlock = """
-            anonymous, obs-01, NotFoundFault
-            bob,       obs-01, NotFoundFault
-            alice,     obs-01, #this
-            anonymous, obs-26, AuthenticationFault
-            alice,     obs-26, AuthorizationFault
-            carol,     obs-26, #this
-            anonymous, obs-35, #this
+            anonymous, obs-34, optional, true
+            bob,       obs-34, optional, true
+            carol,     obs-34, optional, true
+            anonymous, obs-35, optional, true
+            alice,     obs-35, optional, true
+            anonymous, obs-36, optional, true
+            bob,       obs-36, optional, true
+            carol,     obs-36, optional, true
+            anonymous, obs-26, true,     false
+            bob,       obs-26, true,     false
+            alice,     obs-26, true,     false
+            carol,     obs-26, true,     true
+            anonymous, obs-37, true,     false
+            alice,     obs-37, true,     false
+            carol,     obs-37, true,     true
+            anonymous, obs-15, optional, true
+            alice,     obs-01, true,     true
+            anonymous, obs-01, ,
+            bob,       obs-01, ,
+            carol,     obs-01, ,
             """)
-    void datalinkFollowsTheProductRights(String user, String obsId, String expected) {
+    void datalinkSaysWhoMayUseEachLink(String user, String obsId, String auth, Boolean authorized) throws Exception {
         Response r = as(user).queryParam("ID", did(obsId)).get("/datalink/links");
         assertEquals(200, r.statusCode(), r.asString());
-        assertTrue(r.asString().contains(expected), r.asString());
-        if (expected.startsWith("#")) {
-            assertFalse(r.asString().contains("Fault:"), r.asString());
+        VoTables.assertSchemaValid(r.asByteArray());
+        StarTable t = VoTables.table(r.asByteArray());
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < t.getColumnCount(); i++) {
+            names.add(t.getColumnInfo(i).getName());
         }
+        assertEquals(Boolean.class, t.getColumnInfo(names.indexOf("link_authorized")).getContentClass());
+        List<Object[]> rows = VoTables.rows(t);
+        assertFalse(rows.isEmpty());
+        for (Object[] row : rows) {
+            Map<String, Object> m = new java.util.HashMap<>();
+            for (int i = 0; i < row.length; i++) {
+                m.put(names.get(i), row[i]);
+            }
+            if (auth == null) {
+                assertTrue(String.valueOf(m.get("error_message")).startsWith("NotFoundFault: "), m.toString());
+                assertEquals(null, m.get("link_auth"), m.toString());
+                assertEquals(null, m.get("link_authorized"), m.toString());
+                continue;
+            }
+            assertEquals(null, m.get("error_message"), m.toString());
+            assertEquals(auth, m.get("link_auth"), m.toString());
+            assertEquals(authorized, m.get("link_authorized"), m.toString());
+            String url = (String) m.get("access_url");
+            if (url != null && url.contains("/files/")) {
+                int status = as(user).get(url.substring(url.indexOf("/files/"))).statusCode();
+                assertEquals(authorized ? 200 : user.equals("anonymous") ? 401 : 403, status, url);
+            }
+        }
+    }
+
+    @Test
+    void datalinklintAcceptsLinksTheCallerMayNotUse() throws Exception {
+        DatalinkTest.assertDatalinklintClean(service.baseUrl() + "/datalink/links?ID=" + DatalinkTest.enc(did("obs-26"))
+                + "&ID=" + DatalinkTest.enc(did("obs-34")) + "&ID=" + DatalinkTest.enc(did("obs-01")));
     }
 
     @ParameterizedTest(name = "{0} bundles {1}: {2}")
@@ -238,6 +305,10 @@ class AuthTest {
             anonymous, obs-26, 401
             bob,       obs-26, 403
             carol,     obs-26, 200
+            anonymous, obs-37, 401
+            alice,     obs-37, 403
+            carol,     obs-37, 200
+            bob,       obs-36, 200
             """)
     void bundlesAndCutoutsFollowTheProductRights(String user, String obsId, int status) {
         Response bundle = as(user).queryParam("ID", did(obsId)).get("/bundle");
@@ -260,6 +331,23 @@ class AuthTest {
         Response r = as(user).queryParams(Map.of("REQUEST", "queryData", "POS", "12,-4", "SIZE", "0.5")).get("/ssa");
         assertEquals(200, r.statusCode(), r.asString());
         assertEquals(found, r.asString().contains("obs-02"), r.asString());
+    }
+
+    /** SSA TARGETNAME: the name of a target only hidden products have is an unknown name. */
+    @Test
+    void ssaTargetNamesOfHiddenProductsAreUnknownNames() {
+        Map<String, String> query = Map.of("REQUEST", "queryData", "TARGETNAME", "hidden  STAR");
+        Map<String, String> unknown = Map.of("REQUEST", "queryData", "TARGETNAME", "hidden  STAX");
+        for (String user : List.of("anonymous", "bob")) {
+            Response hidden = as(user).queryParams(query).get("/ssa");
+            Response none = as(user).queryParams(unknown).get("/ssa");
+            assertEquals(none.statusCode(), hidden.statusCode());
+            assertEquals(none.asString(), hidden.asString());
+            assertFalse(hidden.asString().contains("Hidden Star"), hidden.asString());
+        }
+        Response alice = as("alice").queryParams(query).get("/ssa");
+        assertEquals(200, alice.statusCode(), alice.asString());
+        assertTrue(alice.asString().contains("obs-02"), alice.asString());
     }
 
     @Test
@@ -346,10 +434,22 @@ class AuthTest {
     }
 
     @Test
-    void capabilitiesDeclareAnonymousAndAuthenticatedInterfaces() {
-        String caps = given().baseUri(service.baseUrl()).get("/tap/capabilities").asString();
-        assertTrue(caps.contains("<securityMethod standardID=\"ivo://ivoa.net/sso#BasicAA\"/>"), caps);
-        assertTrue(caps.contains("<securityMethod standardID=\"ivo://ivoa.net/sso#token\"/>"), caps);
+    void capabilitiesDeclareOneInterfaceForAnonymousAndAuthenticatedAccess() {
+        for (String path : List.of("/tap/capabilities", "/datalink/capabilities", "/ssa/capabilities")) {
+            String caps = given().baseUri(service.baseUrl()).get(path).asString();
+            String std = caps.substring(caps.indexOf("<interface xsi:type=\"vs:ParamHTTP\" role=\"std\""));
+            std = std.substring(0, std.indexOf("</interface>"));
+            assertTrue(std.contains("<securityMethod/>"), path + ": " + caps);
+            assertTrue(std.contains("<securityMethod standardID=\"ivo://ivoa.net/sso#BasicAA\"/>"), path + ": " + caps);
+            assertFalse(caps.contains("sso#token"), path + ": not an SSO 2.0 method: " + caps);
+            for (String capability : caps.split("<capability[ >]")) {
+                assertTrue(count(capability, "role=\"std\"") <= 1, path + ": one std interface per capability: " + caps);
+            }
+        }
+    }
+
+    private static int count(String s, String part) {
+        return s.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     private interface Run {

@@ -23,6 +23,8 @@ import org.w3c.dom.ls.LSInput;
  * so no copy lives in this repository. Their imports point at web addresses; they are resolved to
  * the package's files by namespace, so validation runs offline.
  *
+ * <p>VOResource gets its Erratum 1 applied (see {@link #withErrata}).
+ *
  * <p>One schema holds OAI-PMH 2.0, oai_dc, Registry Interfaces 1.0 (the {@code ri:Resource}
  * element, unchanged in 1.1), VOResource 1.1, VODataService 1.2 (namespace v1.1), VORegistry 1.1
  * (namespace v1.0), TAPRegExt 1.0, SSA (namespace v1.1) and VOSI capabilities 1.0; {@code xsi:type}
@@ -80,7 +82,7 @@ final class RegistrySchemas {
                     throw new IllegalStateException("no local schema for namespace " + ns + " (" + systemId + ")");
                 }
                 try {
-                    in.setByteStream(new ByteArrayInputStream(Files.readAllBytes(DIR.resolve(file))));
+                    in.setByteStream(new ByteArrayInputStream(withErrata(file, Files.readAllBytes(DIR.resolve(file)))));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -94,6 +96,23 @@ final class RegistrySchemas {
             schema = sf.newSchema(roots.toArray(new Source[0]));
         }
         return schema;
+    }
+
+    /**
+     * The schema file with the accepted errata the package's copy lacks: VOResource 1.1 Erratum 1
+     * (accepted 2019-05-12) lets an interface have several {@code securityMethod}s again, an empty
+     * one meaning anonymous access, so that one interface can declare every way in to a URL. The
+     * {@code python3-gavo} 2.7 copy still allows one.
+     */
+    private static byte[] withErrata(String file, byte[] xsd) {
+        if (!file.equals("VOResource.xsd")) {
+            return xsd;
+        }
+        String text = new String(xsd, StandardCharsets.UTF_8);
+        String before = "<xs:element name=\"securityMethod\" type=\"vr:SecurityMethod\"\n"
+                + "                     minOccurs=\"0\" maxOccurs=\"1\">";
+        return text.replace(before, before.replace("maxOccurs=\"1\"", "maxOccurs=\"unbounded\""))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Validates a document and parses it. */

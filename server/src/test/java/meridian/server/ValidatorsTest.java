@@ -72,6 +72,10 @@ class ValidatorsTest {
         System.out.println("taplint: " + errors + " errors, " + warnings + " warnings, " + failures + " failures");
         r.output.lines().filter(l -> l.startsWith("W-")).forEach(System.out::println);
         assertEquals(0, errors + failures, "taplint found errors or failures:\n" + r.output);
+        // one std interface per capability (W-CAP-CPI2), SSO 2.0 security methods only (W-CAP-CPSM)
+        for (String code : List.of("W-CAP-CPI2", "W-CAP-CPSM")) {
+            assertTrue(r.output.lines().noneMatch(line -> line.startsWith(code)), code + ":\n" + r.output);
+        }
     }
 
     @Test

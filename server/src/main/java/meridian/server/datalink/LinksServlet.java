@@ -12,6 +12,7 @@ import java.util.Set;
 import meridian.datalink.Links;
 import meridian.server.auth.AccessPolicy;
 import meridian.server.auth.AuthFilter;
+import meridian.server.auth.Identity;
 import meridian.datalink.LinksDocument;
 import meridian.server.http.DaliParameters;
 import meridian.server.http.Fault;
@@ -58,8 +59,8 @@ public class LinksServlet extends HttpServlet {
                         throw Fault.usage("RESPONSEFORMAT " + f + " is not offered: links documents are"
                                 + " application/x-votable+xml;content=datalink");
                     });
-            Links.Document doc = links.as(access.products(AuthFilter.identity(req)))
-                    .resolve(params.all("ID"), urls.base(req));
+            Links caller = links.as(access.products(AuthFilter.identity(req)), access.products(Identity.ANONYMOUS));
+            Links.Document doc = caller.resolve(params.all("ID"), urls.base(req));
             resp.setStatus(HttpServletResponse.SC_OK);
             // no charset parameter: clients compare the type with DataLink's (XML declares UTF-8)
             resp.setContentType(LinksDocument.CONTENT_TYPE);

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import meridian.adql.RowFilter;
 import meridian.server.auth.AccessPolicy;
 import meridian.server.auth.AuthFilter;
 import meridian.server.http.DaliParameters;
@@ -26,6 +28,7 @@ import meridian.server.tap.QueryPlanner;
 import meridian.sql.Database;
 import meridian.sql.archive.ObscoreTable;
 import meridian.sql.model.Column;
+import meridian.ssa.AdqlLiterals;
 import meridian.ssa.SsaException;
 import meridian.ssa.SsaFields;
 import meridian.ssa.SsaInputs;
@@ -33,6 +36,7 @@ import meridian.ssa.SsaParameters;
 import meridian.ssa.SsaQuery;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.DescribedValue;
+import uk.ac.starlink.table.RowSequence;
 
 /**
  * {@code /ssa}: SSA 1.1 queryData, GET or POST. parse ({@link SsaParameters}) → resolve
@@ -106,10 +110,10 @@ public class SsaServlet extends HttpServlet {
                 throw Fault.usage(e.getMessage(), e);
             }
             boolean metadata = params.format().metadata();
+            RowFilter rows = access.rows(AuthFilter.identity(req));
             String adql = metadata ? SsaQuery.adql(SsaParameters.parse(none(), limits),
-                    Set.of(), Set.of()) : adql(params);
-            PlannedQuery plan = describe(planner.plan(adql, ADQL_VERSION, database.model(),
-                    access.rows(AuthFilter.identity(req))));
+                    Set.of(), Set.of()) : adql(params, rows);
+            PlannedQuery plan = describe(planner.plan(adql, ADQL_VERSION, database.model(), rows));
             long maxrec = metadata ? 0 : params.maxrec();
             try (QueryExecutor.OpenQuery open = executor.open(plan, maxrec, timeoutSeconds)) {
                 QueryResultTable table = open.table();
@@ -158,9 +162,9 @@ public class SsaServlet extends HttpServlet {
                         + " (FORMAT selects the format of the spectra found)"));
     }
 
-    private String adql(SsaParameters params) throws SQLException {
+    private String adql(SsaParameters params, RowFilter rows) throws SQLException, IOException {
         Set<String> names = params.targetName().isPresent()
-                ? targets.resolver().resolve(params.targetName().get()) : Set.of();
+                ? visible(targets.resolver().resolve(params.targetName().get()), rows) : Set.of();
         Set<String> columns = database.model().table(ObscoreTable.QUALIFIED_NAME)
                 .map(t -> t.columns().stream().map(Column::name).collect(Collectors.toSet())).orElse(Set.of());
         try {
@@ -168,6 +172,30 @@ public class SsaServlet extends HttpServlet {
         } catch (SsaException e) {
             throw Fault.usage(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The target names among {@code names} that spectra the caller may see have: the resolver
+     * knows every name in the archive, and a name only hidden spectra have must resolve to nothing,
+     * exactly like an unknown name (the QUERY INFO would show it otherwise). Asked through the
+     * same planner and row filter as the query itself.
+     */
+    private Set<String> visible(Set<String> names, RowFilter rows) throws IOException {
+        if (names.isEmpty()) {
+            return names;
+        }
+        String adql = "SELECT DISTINCT target_name FROM ivoa.obscore WHERE dataproduct_type = 'spectrum'"
+                + " AND target_name IN (" + names.stream().map(AdqlLiterals::string).collect(Collectors.joining(", "))
+                + ")";
+        Set<String> out = new TreeSet<>();
+        PlannedQuery plan = planner.plan(adql, ADQL_VERSION, database.model(), rows);
+        try (QueryExecutor.OpenQuery open = executor.open(plan, names.size(), timeoutSeconds);
+             RowSequence seq = open.table().getRowSequence()) {
+            while (seq.next()) {
+                out.add((String) seq.getCell(0));
+            }
+        }
+        return out;
     }
 
     /** The planned columns with the SSA names, utypes, UCDs, units and descriptions. */

@@ -141,13 +141,22 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
                 + " bytes per request" + (uploads.urls() ? "; http(s) URL uploads from allowed hosts only." : ".");
     }
 
-    /** The security methods of the authenticated interfaces (IVOA SSO 2.0), after the anonymous one. */
-    public static final List<String> SECURITY_METHODS = List.of("ivo://ivoa.net/sso#BasicAA", "ivo://ivoa.net/sso#token");
+    /**
+     * The authenticated security methods of the standard interfaces, after anonymous access
+     * (VOResource 1.1: an empty {@code securityMethod} when others are listed): HTTP Basic
+     * (IVOA SSO 2.0 {@code #BasicAA}). Bearer tokens are accepted too but not declared: SSO 2.0
+     * names no bearer-token method ({@code #OAuth} means an OAuth 2.0 authorization flow, which
+     * Meridian's command-line tokens are not), and the widespread but unofficial
+     * {@code ivo://ivoa.net/sso#token} makes validators (taplint W-CAP-CPSM) reject the
+     * capabilities. Token clients learn of them from the {@code Bearer} challenge of a 401.
+     */
+    public static final List<String> SECURITY_METHODS = List.of("ivo://ivoa.net/sso#BasicAA");
 
     /**
-     * The standard interfaces of a protocol capability at {@code url}: one anonymous, then one
-     * per {@link #SECURITY_METHODS}: HTTP Basic and bearer tokens at the same URL, where
-     * authenticated users also see what their groups may read before release.
+     * The standard interface of a protocol capability at {@code url}: one interface (TAPRegExt
+     * and taplint want a single {@code role="std"} interface per capability) with an empty
+     * {@code securityMethod} (anonymous access) and then {@link #SECURITY_METHODS}; authenticated users also see what their groups may read before
+     * release.
      *
      * @param version the standard's version for the {@code version} attribute, or null
      */
@@ -157,24 +166,19 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
 
     /**
      * As {@link #stdInterfaces(String, String)}, with {@code paramHttp} (ParamHTTP's own
-     * elements: queryType, resultType, param..., indented, one per line) in each interface after
-     * its security method, where VODataService puts them.
+     * elements: queryType, resultType, param..., indented, one per line) after the security
+     * methods, where VODataService puts them.
      */
     public static String stdInterfaces(String url, String version, String paramHttp) {
         StringBuilder sb = new StringBuilder();
-        List<String> methods = new java.util.ArrayList<>();
-        methods.add(null);
-        methods.addAll(SECURITY_METHODS);
-        for (String method : methods) {
-            sb.append("    <interface xsi:type=\"vs:ParamHTTP\" role=\"std\"")
-                    .append(version == null ? "" : " version=\"" + version + "\"").append(">\n")
-                    .append("      <accessURL use=\"base\">").append(escape(url)).append("</accessURL>\n");
-            if (method != null) {
-                sb.append("      <securityMethod standardID=\"").append(method).append("\"/>\n");
-            }
-            sb.append(paramHttp).append("    </interface>\n");
+        sb.append("    <interface xsi:type=\"vs:ParamHTTP\" role=\"std\"")
+                .append(version == null ? "" : " version=\"" + version + "\"").append(">\n")
+                .append("      <accessURL use=\"base\">").append(escape(url)).append("</accessURL>\n");
+        sb.append("      <securityMethod/>\n");
+        for (String method : SECURITY_METHODS) {
+            sb.append("      <securityMethod standardID=\"").append(method).append("\"/>\n");
         }
-        return sb.toString();
+        return sb.append(paramHttp).append("    </interface>\n").toString();
     }
 
     /** A capability with just a standard identifier and one full-URL ParamHTTP interface. */
