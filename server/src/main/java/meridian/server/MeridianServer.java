@@ -3,9 +3,13 @@ package meridian.server;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.MultipartConfigElement;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import meridian.server.auth.AccessPolicy;
 import meridian.server.auth.AuthFilter;
@@ -59,6 +63,9 @@ import meridian.server.vosi.TablesServlet;
 import meridian.server.vosi.TapCapabilities;
 import meridian.sql.Database;
 import meridian.ssa.SsaParameters;
+import meridian.ingest.catalogue.CatalogueDefinition;
+import meridian.sql.catalog.CatalogueRights;
+import meridian.sql.catalog.CatalogueStore;
 import meridian.sql.catalog.CatalogueWatcher;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -120,8 +127,9 @@ public final class MeridianServer {
         TapQueryRunner queries = new TapQueryRunner(parts.database(), parts.planner(), uploads);
         UserStore users = new UserStore(config.authDir());
         Collections collections = new Collections(config);
-        AccessPolicy access = new AccessPolicy(collections::definitions, collections::catalogues,
-                config.archive().schema());
+        CatalogueStore catalogueStore = new CatalogueStore(parts.database());
+        AccessPolicy access = new AccessPolicy(collections::definitions,
+                () -> catalogueRights(catalogueStore, collections), config.archive().schema());
         JobManager jobs = new JobManager(new JobStore(config.dataDir().resolve("jobs")),
                 new AsyncQueryRunner(queries, limits, a.resultLimitBytes(), () -> jobBaseUrl(config, connector),
                         owner -> access.rows(users.identity(owner))),
@@ -314,5 +322,29 @@ public final class MeridianServer {
             throw new java.io.UncheckedIOException("cannot create " + tmp, e);
         }
         return tmp;
+    }
+
+    /**
+     * Each published catalogue's rights, by lower-case qualified name: as stored when it was
+     * loaded, or as its YAML in the collections directory says now (so an edit there takes effect
+     * without reloading the rows). A catalogue loaded from a YAML elsewhere keeps its stored rights.
+     */
+    static Map<String, CatalogueRights> catalogueRights(CatalogueStore store, Collections collections) {
+        Map<String, CatalogueRights> out = new HashMap<>();
+        try {
+            for (CatalogueStore.StoredCatalogue s : store.load()) {
+                out.put(s.table().qualifiedName().toLowerCase(Locale.ROOT), s.rights());
+            }
+        } catch (SQLException e) {
+            // no answer is safer than an open one: the request fails like any other database error
+            throw new IllegalStateException("cannot read the catalogue rights: " + e.getMessage(), e);
+        }
+        for (CatalogueDefinition d : collections.catalogues()) {
+            String name = d.qualifiedName().toLowerCase(Locale.ROOT);
+            if (out.containsKey(name)) {
+                out.put(name, d.rights());
+            }
+        }
+        return out;
     }
 }

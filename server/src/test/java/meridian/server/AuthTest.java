@@ -91,6 +91,12 @@ class AuthTest {
                     + cat[1] + "}\n");
             new CatalogueLoader(service.archive().database()).load(CatalogueDefinition.load(yaml), false, n -> { });
         }
+        // loaded from a YAML outside the collections directory: its rights come with the stored catalogue
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("far.csv"), "id,mag\n1,12.5\n2,13.5\n");
+        Path farYaml = Files.writeString(elsewhere.resolve("far.yaml"), "kind: catalogue\nschema: cat\ntable: far_sources"
+                + "\nsources: [far.csv]\nrights: {groups: [alpha-team]}\n");
+        new CatalogueLoader(service.archive().database()).load(CatalogueDefinition.load(farYaml), false, n -> { });
         UserStore users = new UserStore(dir.resolve("auth"));
         users.putUser("alice", PASSWORD.toCharArray(), List.of("alpha-team"));
         users.putUser("carol", PASSWORD.toCharArray(), List.of("beta-team"));
@@ -151,6 +157,9 @@ class AuthTest {
             carol     | SELECT COUNT(*) FROM cat.secret_sources AS s JOIN cat.old_sources AS o ON s.id = o.id | 0
             alice     | SELECT COUNT(*) FROM cat.secret_sources                                           | 3
             anonymous | SELECT COUNT(*) FROM cat.old_sources                                              | 3
+            anonymous | SELECT COUNT(*) FROM cat.far_sources                                              | 0
+            carol     | SELECT COUNT(*) FROM cat.far_sources                                              | 0
+            alice     | SELECT COUNT(*) FROM cat.far_sources                                              | 2
             anonymous | SELECT COUNT(*) FROM cat.secret_sources WHERE 1 / (mag - 12.5) > -1000          | 0
             anonymous | SELECT COUNT(*) FROM archive.product_files WHERE 1 / (access_estsize - 101) > -1000 | 60
             anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 / (s_ra - 11) > -1000 AND obs_id = 'obs-01' | 0

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import meridian.sql.catalog.CatalogueRights;
 
 /**
  * A catalogue collection as {@code conf/collections/NAME.yaml} declares it ({@code kind:
@@ -31,7 +32,7 @@ public record CatalogueDefinition(Path file, String schema, String table, String
                                   String schemaDescription, List<String> sources, String format,
                                   Map<String, ColumnSpec> columns, List<String> exclude, List<String> primaryKey,
                                   Position position, List<String> indexes, List<KeySpec> foreignKeys,
-                                  int tableIndex, Rights rights) {
+                                  int tableIndex, CatalogueRights rights) {
 
     /** Reads and validates a catalogue definition; the message of a failure names the file and key. */
     public static CatalogueDefinition load(Path yaml) throws IOException {
@@ -55,25 +56,6 @@ public record CatalogueDefinition(Path file, String schema, String table, String
      */
     public record ColumnSpec(String name, String datatype, String arraysize, String xtype, String unit,
                              String ucd, String utype, String description, Boolean principal, Boolean indexed) {
-    }
-
-    /**
-     * A proprietary catalogue ({@code rights:}): until {@code releaseDate} only the users of
-     * {@code groups} see its rows; everyone else finds it empty. Both empty: public.
-     *
-     * @param groups      user groups that may read the rows before the release
-     * @param releaseDate the day the rows become public, or null (public unless groups are given)
-     */
-    public record Rights(List<String> groups, java.time.LocalDate releaseDate) {
-        public Rights {
-            groups = groups == null ? List.of() : List.copyOf(groups);
-        }
-
-        /** True when {@code userGroups} may read the rows on {@code today}. */
-        public boolean readable(java.util.Set<String> userGroups, java.time.LocalDate today) {
-            boolean released = releaseDate == null ? groups.isEmpty() : !today.isBefore(releaseDate);
-            return released || groups.stream().anyMatch(userGroups::contains);
-        }
     }
 
     /** The position columns. */

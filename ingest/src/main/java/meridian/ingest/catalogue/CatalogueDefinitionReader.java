@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import meridian.ingest.CollectionDefinitionException;
 import meridian.ingest.CollectionKind;
+import meridian.sql.catalog.CatalogueRights;
 import meridian.sql.model.Datatype;
 
 /** Walks the YAML tree of a catalogue definition; every error names the file, the key and the reason. */
@@ -197,9 +198,9 @@ final class CatalogueDefinitionReader {
         return v.asBoolean();
     }
 
-    private CatalogueDefinition.Rights rights(JsonNode n) throws CollectionDefinitionException {
+    private CatalogueRights rights(JsonNode n) throws CollectionDefinitionException {
         if (n == null || n.isNull()) {
-            return new CatalogueDefinition.Rights(List.of(), null);
+            return new CatalogueRights(List.of(), null);
         }
         if (!n.isObject()) {
             throw fail("rights: expected a mapping (groups, release_date)");
@@ -213,7 +214,7 @@ final class CatalogueDefinitionReader {
         }
         String date = text(n, "release_date");
         try {
-            return new CatalogueDefinition.Rights(groups, date == null ? null : java.time.LocalDate.parse(date));
+            return new CatalogueRights(groups, date == null ? null : java.time.LocalDate.parse(date));
         } catch (java.time.format.DateTimeParseException e) {
             throw fail("rights.release_date: '" + date + "' is not a date (YYYY-MM-DD)");
         }

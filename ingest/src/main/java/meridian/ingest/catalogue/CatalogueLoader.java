@@ -129,7 +129,7 @@ public final class CatalogueLoader {
             long indexStart = System.nanoTime();
             buildIndexes(table, files, reader, def, design);
             double indexSeconds = seconds(indexStart);
-            store.replace(table, def.schemaDescription());
+            store.replace(table, def.schemaDescription(), def.rights());
             return new CatalogueReport(def.qualifiedName(), table.storedName(), files.size(), rows, loadSeconds,
                     indexSeconds, false, design.skipped());
         } catch (IOException | SQLException | RuntimeException e) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -16,10 +17,10 @@ import meridian.adql.RowFilter;
 import meridian.datalink.ProductRights;
 import meridian.ingest.CollectionDefinition;
 import meridian.ingest.CollectionDefinition.Proprietary;
-import meridian.ingest.catalogue.CatalogueDefinition;
 import meridian.sql.Database;
 import meridian.sql.archive.ArchiveTables;
 import meridian.sql.archive.ObscoreTable;
+import meridian.sql.catalog.CatalogueRights;
 
 /**
  * The one place that decides which rows and files an {@link Identity} may see, from each
@@ -53,21 +54,22 @@ public final class AccessPolicy {
     private static final String OBSCORE = ObscoreTable.NAME;
 
     private final Supplier<List<CollectionDefinition>> definitions;
-    private final Supplier<List<CatalogueDefinition>> catalogueDefinitions;
-    private volatile List<CatalogueDefinition> cachedCatalogues;
+    private final Supplier<Map<String, CatalogueRights>> catalogueRights;
+    private volatile Map<String, CatalogueRights> cachedCatalogues;
     private final String archiveSchema;
     private volatile List<CollectionDefinition> cached;
     private volatile long readAt;
 
     /**
      * @param definitions   the current collection definitions (read again every few seconds)
-     * @param catalogues    the current catalogue definitions (read again with them)
+     * @param catalogues    each published catalogue's rights by lower-case qualified name (read
+     *                      again with them)
      * @param archiveSchema schema of product_files and collections
      */
-    public AccessPolicy(Supplier<List<CollectionDefinition>> definitions, Supplier<List<CatalogueDefinition>> catalogues,
+    public AccessPolicy(Supplier<List<CollectionDefinition>> definitions, Supplier<Map<String, CatalogueRights>> catalogues,
                         String archiveSchema) {
         this.definitions = definitions;
-        this.catalogueDefinitions = catalogues;
+        this.catalogueRights = catalogues;
         this.archiveSchema = archiveSchema;
     }
 
@@ -76,7 +78,7 @@ public final class AccessPolicy {
         List<CollectionDefinition> c = cached;
         if (c == null || now - readAt > REFRESH_NANOS) {
             c = List.copyOf(definitions.get());
-            cachedCatalogues = List.copyOf(catalogueDefinitions.get());
+            cachedCatalogues = Map.copyOf(catalogueRights.get());
             cached = c;
             readAt = now;
         }
@@ -88,8 +90,8 @@ public final class AccessPolicy {
         List<CollectionDefinition> all = collections();
         List<String> hidden = names(all.stream().filter(d -> d.rights().proprietary() == Proprietary.METADATA).toList());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<String> closed = cachedCatalogues.stream().filter(d -> !d.rights().readable(who.groups(), today))
-                .map(d -> d.qualifiedName().toLowerCase(Locale.ROOT)).toList();
+        List<String> closed = cachedCatalogues.entrySet().stream()
+                .filter(e -> !e.getValue().readable(who.groups(), today)).map(Map.Entry::getKey).toList();
         if (hidden.isEmpty() && closed.isEmpty()) {
             return RowFilter.NONE;
         }

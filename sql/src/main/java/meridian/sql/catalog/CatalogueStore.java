@@ -55,8 +55,11 @@ public final class CatalogueStore {
         this.backend = db.backend();
     }
 
-    /** One stored catalogue: its model table and the description of its schema, if it creates one. */
-    public record StoredCatalogue(Table table, String schemaDescription) {
+    /**
+     * One stored catalogue: its model table, the description of its schema (if it creates one)
+     * and who may read its rows.
+     */
+    public record StoredCatalogue(Table table, String schemaDescription, CatalogueRights rights) {
     }
 
     /**
@@ -139,7 +142,13 @@ public final class CatalogueStore {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE " + q(backend, CATALOGUES) + " (\"SCHEMA_NAME\" VARCHAR(128) NOT NULL,"
                         + " \"TABLE_NAME\" VARCHAR(128) NOT NULL, \"SCHEMA_DESCRIPTION\" " + text + ","
-                        + " \"DEFINITION\" " + text + " NOT NULL, PRIMARY KEY (\"SCHEMA_NAME\", \"TABLE_NAME\"))");
+                        + " \"DEFINITION\" " + text + " NOT NULL, \"RIGHTS\" VARCHAR(4000),"
+                        + " PRIMARY KEY (\"SCHEMA_NAME\", \"TABLE_NAME\"))");
+            }
+        } else if (!hasColumn(c, backend, CATALOGUES, "RIGHTS")) {
+            // archives published before catalogue rights were stored with the catalogue
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + q(backend, CATALOGUES) + " ADD COLUMN \"RIGHTS\" VARCHAR(4000)");
             }
         }
         if (!backend.tableExists(c, internal(RETIRED))) {
@@ -167,10 +176,11 @@ public final class CatalogueStore {
     private static List<StoredCatalogue> load(Connection c, Backend backend) throws SQLException {
         List<StoredCatalogue> out = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT \"DEFINITION\", \"SCHEMA_DESCRIPTION\" FROM "
+             ResultSet rs = st.executeQuery("SELECT \"DEFINITION\", \"SCHEMA_DESCRIPTION\", \"RIGHTS\" FROM "
                      + q(backend, CATALOGUES))) {
             while (rs.next()) {
-                out.add(new StoredCatalogue(TableCodec.decode(rs.getString(1)), rs.getString(2)));
+                out.add(new StoredCatalogue(TableCodec.decode(rs.getString(1)), rs.getString(2),
+                        CatalogueRights.decode(rs.getString(3))));
             }
         }
         out.sort(java.util.Comparator.comparing((StoredCatalogue s) -> s.table().schema())
@@ -250,10 +260,11 @@ public final class CatalogueStore {
      * model change together. Then drops old stored tables retired long enough ago.
      *
      * @param schemaDescription description of the schema, used when the schema is new
+     * @param rights            who may read the rows (kept with the catalogue, see {@link CatalogueRights})
      * @throws IllegalArgumentException when the name is taken by a table that is not a catalogue,
      *                                  or a foreign key names an unknown table or column
      */
-    public void replace(Table table, String schemaDescription) throws SQLException {
+    public void replace(Table table, String schemaDescription, CatalogueRights rights) throws SQLException {
         db.publish((c, current) -> {
             List<StoredCatalogue> stored = new ArrayList<>(lockAndLoad(c));
             Optional<StoredCatalogue> old = find(stored, table.schema(), table.name());
@@ -264,17 +275,19 @@ public final class CatalogueStore {
             String description = old.isPresent() && old.get().schemaDescription() != null && schemaDescription == null
                     ? old.get().schemaDescription() : schemaDescription;
             old.ifPresent(stored::remove);
-            stored.add(new StoredCatalogue(table, description));
+            stored.add(new StoredCatalogue(table, description, rights));
             stored.sort(java.util.Comparator.comparing((StoredCatalogue s) -> s.table().schema())
                     .thenComparingInt(s -> s.table().tableIndex()).thenComparing(s -> s.table().name()));
             MetadataModel next = compose(current, stored);
             delete(c, table.schema(), table.name());
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + q(CATALOGUES)
-                    + " (\"SCHEMA_NAME\", \"TABLE_NAME\", \"SCHEMA_DESCRIPTION\", \"DEFINITION\") VALUES (?, ?, ?, ?)")) {
+                    + " (\"SCHEMA_NAME\", \"TABLE_NAME\", \"SCHEMA_DESCRIPTION\", \"DEFINITION\", \"RIGHTS\")"
+                    + " VALUES (?, ?, ?, ?, ?)")) {
                 ins.setString(1, key(table.schema()));
                 ins.setString(2, key(table.name()));
                 ins.setString(3, description);
                 ins.setString(4, TableCodec.encode(table));
+                ins.setString(5, rights.encode());
                 ins.executeUpdate();
             }
             if (old.isPresent() && !old.get().table().storedName().equals(table.storedName())) {
@@ -329,6 +342,18 @@ public final class CatalogueStore {
      * Increments the generation, which row-locks it until the caller's transaction ends, then
      * reads the records as they are now (after any concurrent change has committed).
      */
+    private static boolean hasColumn(Connection c, Backend backend, String table, String column) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM " + q(backend, table) + " WHERE 1 = 0")) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                if (rs.getMetaData().getColumnName(i).equalsIgnoreCase(column)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private List<StoredCatalogue> lockAndLoad(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             if (st.executeUpdate("UPDATE " + q(GENERATION) + " SET \"GENERATION\" = \"GENERATION\" + 1"
