@@ -83,7 +83,7 @@ import meridian.sql.geom.SkyCells;
  *     {@code INTERSECTS}, and {@code DISTANCE(POINT(ra, dec), POINT(a, b)) < r} or {@code <=},
  *     either way round) is prefixed by a test on the indexed sky cell ({@link SkyCells}) and
  *     keeps the exact function test; when the cone's centre comes from another table (a
- *     cross-match) the test is the Dec band around each centre and Derby is told to use the
+ *     cross-match) the test is the cell range under each centre and Derby is told to use the
  *     sky-cell index of the searched table.</li>
  * </ul>
  * Every identifier is quoted. {@link PostgresTranslator} extends this translation, overriding the
@@ -403,7 +403,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     }
 
     /**
-     * The optimizer cannot cost a Dec band that moves with the outer row and would scan the
+     * The optimizer cannot cost a cell range that moves with the outer row and would scan the
      * whole table for every one: name the index (the comment needs its own line).
      */
     private static String indexHint(DBTable t) {
@@ -571,7 +571,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
     /**
      * The sky-cell test selecting (a superset of) the rows a cone or region test can accept, or
-     * null: listed cells or a Dec band for a constant cone, the Dec band around each centre for a
+     * null: listed cells or a Dec band for a constant cone, the cell range under each centre for a
      * cross-match.
      */
     private String spatialPrefilter(Comparison comp) throws TranslationException {
@@ -590,8 +590,9 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         String cell = ra.substring(0, ra.length() - quotedRa.length())
                 + appendIdentifier(new StringBuffer(), SkyCells.COLUMN, true);
         if (cone.cone() == null) {
-            // a cone moving with another table's rows: the Dec band of each centre
-            return cell + " BETWEEN " + SkyCells.bandSql(translate(cone.centreDec()), cone.radius());
+            // a cone moving with another table's rows: the cell range under each centre
+            return cell + " BETWEEN " + SkyCells.rangeSql(translate(cone.centreRa()), translate(cone.centreDec()),
+                    cone.radius());
         }
         SkyCells.Cover cover = SkyCells.cover(cone.cone().ra(), cone.cone().dec(), cone.cone().radius());
         if (cover.cells() == null) {

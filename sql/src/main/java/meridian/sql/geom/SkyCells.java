@@ -55,18 +55,41 @@ public final class SkyCells {
     }
 
     /**
-     * SQL bounds {@code low AND high} of the cells of the Dec band a cone of {@code radius} degrees
-     * around a Dec given as an SQL expression can reach: for {@code cell BETWEEN ...} when the centre
-     * is only known row by row (a cross-match).
+     * SQL bounds {@code low AND high} of a cell range holding every cell a cone of {@code radius}
+     * degrees can reach around a centre given as SQL expressions: for {@code cell BETWEEN ...}
+     * when the centre is only known row by row (a cross-match, each outer row one index range
+     * scan). Cells are numbered zone by zone, so the range runs from the cone's RA span in its
+     * lowest Dec zone to its RA span in its highest: for a small cone inside one zone that is
+     * the one or two cells under it; a cone crossing a zone boundary also reaches the rest of
+     * the lower zone and the start of the upper. Near the poles or across RA 0 the range falls
+     * back to the whole Dec band.
      *
+     * @param ra     SQL expression of the centre's RA, degrees
      * @param dec    SQL expression of the centre's Dec, degrees
      * @param radius cone radius, degrees
      * @return {@code "<low> AND <high>"}
      */
-    public static String bandSql(String dec, double radius) {
+    public static String rangeSql(String ra, String dec, double radius) {
+        return rangeBound(ra, dec, radius, false) + " AND " + rangeBound(ra, dec, radius, true);
+    }
+
+    /** The low or high end of {@link #rangeSql}. */
+    static String rangeBound(String ra, String dec, double radius, boolean high) {
         double r = radius + 1e-9;
-        return zoneSql("(" + dec + ") - " + r) + " * " + RA_CELLS + " AND "
-                + zoneSql("(" + dec + ") + " + r) + " * " + RA_CELLS + " + " + (RA_CELLS - 1);
+        String d = "(" + dec + ")";
+        String a = "(" + ra + ")";
+        String zone = zoneSql(d + (high ? " + " : " - ") + r) + " * " + RA_CELLS;
+        if (r >= 45) {
+            return high ? zone + " + " + (RA_CELLS - 1) : zone;
+        }
+        // the largest RA offset on the cone, asin(sin r / cos dec), valid while |dec| + r < 90
+        // (the argument is kept in ASIN's domain also where the condition below rejects the result)
+        String half = "(DEGREES(ASIN(CASE WHEN ABS(" + d + ") + " + r + " < 89.9 THEN " + Math.sin(Math.toRadians(r))
+                + " / COS(RADIANS(" + d + ")) ELSE 0 END)) + 1e-9)";
+        String narrow = "ABS(" + d + ") + " + r + " < 89.9 AND " + a + " - " + half + " >= 0 AND " + a + " + " + half
+                + " < 360";
+        return zone + " + CASE WHEN " + narrow + " THEN CAST(FLOOR((" + a + (high ? " + " : " - ") + half + ") * "
+                + (int) (1 / CELL_DEG) + ") AS INTEGER) ELSE " + (high ? RA_CELLS - 1 : 0) + " END";
     }
 
     private static String zoneSql(String dec) {

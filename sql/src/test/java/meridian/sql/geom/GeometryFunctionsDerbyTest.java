@@ -3,6 +3,7 @@ package meridian.sql.geom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,6 +80,60 @@ class GeometryFunctionsDerbyTest {
                 assertEquals(SkyCells.cell(359.9, -89.99), rs.getInt(1));
             }
             st.executeUpdate("DELETE FROM \"ivoa\".\"obscore\" WHERE \"obs_id\" = 'x'");
+        }
+    }
+
+    /**
+     * The cell range of a moving cone (a cross-match, {@link SkyCells#rangeSql}) as Derby
+     * computes it holds the cell of every point of the cone: small and large cones, centres on
+     * zone boundaries, near RA 0/360 and the poles; and a small cone inside one zone gives a
+     * range of a few cells, not the whole zone.
+     */
+    @Test
+    void movingConeRangeHoldsTheCone() throws SQLException {
+        java.util.Random random = new java.util.Random(7);
+        double[][] centres = new double[400][];
+        for (int i = 0; i < centres.length; i++) {
+            double ra = i % 10 == 0 ? 359.999 : i % 10 == 1 ? 0.0005 : random.nextDouble() * 360;
+            double dec = i % 10 == 2 ? 0.25 * Math.round(random.nextDouble() * 300) - 37.5
+                    : i % 10 == 3 ? 89.9 * (random.nextBoolean() ? 1 : -1)
+                    : Math.toDegrees(Math.asin(2 * random.nextDouble() - 1));
+            double r = i % 3 == 0 ? 0.002 : i % 3 == 1 ? random.nextDouble() * 0.3 : random.nextDouble() * 5;
+            centres[i] = new double[] {ra, dec, r};
+        }
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            for (double[] centre : centres) {
+                double ra = centre[0];
+                double dec = centre[1];
+                double r = centre[2];
+                String raSql = Double.toString(ra);
+                String decSql = Double.toString(dec);
+                int low;
+                int high;
+                try (ResultSet rs = st.executeQuery("SELECT " + SkyCells.rangeBound(raSql, decSql, r, false) + ", "
+                        + SkyCells.rangeBound(raSql, decSql, r, true) + " FROM SYSIBM.SYSDUMMY1")) {
+                    rs.next();
+                    low = rs.getInt(1);
+                    high = rs.getInt(2);
+                }
+                for (int k = 0; k < 40; k++) {
+                    double bearing = random.nextDouble() * 2 * Math.PI;
+                    double d = Math.toRadians(r * (k < 20 ? 1 - 1e-12 : Math.sqrt(random.nextDouble())));
+                    double p1 = Math.toRadians(dec);
+                    double p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(bearing));
+                    double l2 = Math.toRadians(ra) + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(p1),
+                            Math.cos(d) - Math.sin(p1) * Math.sin(p2));
+                    double pra = ((Math.toDegrees(l2) % 360) + 360) % 360;
+                    double pdec = Math.toDegrees(p2);
+                    int cell = SkyCells.cell(pra, pdec);
+                    assertTrue(cell >= low && cell <= high, "cone " + ra + " " + dec + " " + r + ": cell " + cell
+                            + " of " + pra + " " + pdec + " outside " + low + ".." + high);
+                }
+                if (r == 0.002 && SkyCells.zone(dec - r) == SkyCells.zone(dec + r) && ra > 1 && ra < 359
+                        && Math.abs(dec) < 80) {
+                    assertTrue(high - low <= 1, "a small cone inside one zone: " + low + ".." + high);
+                }
+            }
         }
     }
 }
