@@ -26,19 +26,21 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "meridian bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmarks over HTTP: TAP (top10, count, cone, stream, async, upload), SSA (ssa),"
-                + " DataLink/SODA (datalink, soda), ingestion (ingest) and a concurrency run (concurrency).",
+                + " DataLink/SODA (datalink, soda), ingestion (ingest), catalogue loading and cones on the loaded"
+                + " catalogue (catalogue) and a concurrency run (concurrency).",
                 "'./meridian bench jmh [JMH options]' runs the JMH micro-benchmarks."})
 public final class BenchMain implements Callable<Integer> {
 
     /** Every scenario, in the order they run. */
-    public static final List<String> SCENARIOS = List.of("ingest", "top10", "count", "cone", "stream", "async",
-            "ssa", "datalink", "soda", "concurrency", "upload");
+    public static final List<String> SCENARIOS = List.of("ingest", "catalogue", "top10", "count", "cone", "stream",
+            "async", "ssa", "datalink", "soda", "concurrency", "upload");
 
     @Parameters(paramLabel = "SCENARIO", description = "scenarios to run (default: all): ${COMPLETION-CANDIDATES}",
             completionCandidates = ScenarioNames.class)
     List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--sizes", split = ",", description = "catalogue sizes (default: 1e5,1e6; 1e7 is opt-in)")
+    @Option(names = "--sizes", split = ",", description = "catalogue sizes (default: 1e5,1e6; 1e7 is opt-in);"
+            + " the catalogue scenario loads the largest of them up to 1e6 (1e6 if all are larger)")
     List<String> sizes = List.of("1e5", "1e6");
 
     @Option(names = "--reps", description = "timed runs per case (default: ${DEFAULT-VALUE})", defaultValue = "7")
@@ -193,6 +195,19 @@ public final class BenchMain implements Callable<Integer> {
         if (chosen.contains("ingest")) {
             ingest.cases().forEach(c -> results.add(noServer.run(c)));
         }
+        CatalogueScenario catalogue = null;
+        if (chosen.contains("catalogue")) {
+            catalogue = new CatalogueScenario(cfg, config.toAbsolutePath(), data.toAbsolutePath(), classpath, heap,
+                    options, rows, progress);
+            catalogue.loadCases().forEach(c -> results.add(noServer.run(c)));
+            try {
+                catalogue.loadIntoBenchArchive();
+            } catch (Exception e) {
+                results.add(noServer.run(BenchCase.unavailable("catalogue", "cone",
+                        "the catalogue could not be loaded into the bench archive: " + e.getMessage())));
+                catalogue = null;
+            }
+        }
         if (chosen.stream().anyMatch(List.of("ssa", "datalink", "soda")::contains)) {
             try {
                 ingest.ingestIntoBenchArchive();
@@ -205,7 +220,8 @@ public final class BenchMain implements Callable<Integer> {
         try (LocalServer local = new LocalServer(heap, classpath, config, data, rows, out.resolve("server.log"))) {
             String base = local.start();
             progress.println("bench: server " + base + " (pid " + local.pid() + ", -Xmx" + heap + ")");
-            results.addAll(runScenarios(chosen, Target.meridian(base, refs), options, new BenchRunner(progress, local)));
+            results.addAll(runScenarios(chosen, Target.meridian(base, refs), options, new BenchRunner(progress, local),
+                    catalogue));
         }
         return report("the bundled server (BenchServer: MeridianServer over " + data + ", -Xmx" + heap + ")",
                 rows, options, results);
@@ -237,12 +253,17 @@ public final class BenchMain implements Callable<Integer> {
             results.add(runner.run(BenchCase.unavailable("ingest", IngestScenario.SPECTRA + " spectra",
                     "ingestion is measured on the bundled server only")));
         }
-        results.addAll(runScenarios(chosen, target, options, runner));
+        if (chosen.contains("catalogue")) {
+            results.add(runner.run(BenchCase.unavailable("catalogue", "load",
+                    "catalogue loading is measured on the bundled server only")));
+        }
+        results.addAll(runScenarios(chosen, target, options, runner, null));
         return report(target.tapUrl(), rows, options, results);
     }
 
+    /** @param catalogue the catalogue scenario whose catalogue the bench archive holds, or null */
     private static List<CaseResult> runScenarios(List<String> chosen, Target target, BenchOptions options,
-                                                 BenchRunner runner) {
+                                                 BenchRunner runner, CatalogueScenario catalogue) {
         HttpDriver http = new HttpDriver();
         TapScenarios tap = new TapScenarios(target, http, options);
         DalScenarios dal = new DalScenarios(target, http, options);
@@ -250,6 +271,12 @@ public final class BenchMain implements Callable<Integer> {
         List<CaseResult> results = new ArrayList<>();
         for (String s : chosen) {
             if (s.equals("ingest")) {
+                continue;
+            }
+            if (s.equals("catalogue")) {
+                if (catalogue != null) {
+                    catalogue.cones(target, http).forEach(c -> results.add(runner.run(c)));
+                }
                 continue;
             }
             // cases are made per scenario, just before they run, so probes see the current server

@@ -1,21 +1,16 @@
 package meridian.bench;
 
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The {@code ingest} scenario: {@value #SPECTRA} generated spectra ingested by
- * {@code meridian ingest} in a JVM of its own (same heap as the server), timed from start to
- * exit, with its peak RSS (VmHWM) read from {@code /proc} while it runs. Each timed run ingests into a fresh
+ * {@code meridian ingest} in a JVM of its own ({@link IngestProcess}: same heap as the server,
+ * timed from start to exit, peak RSS). Each timed run ingests into a fresh
  * archive; afterwards the spectra are ingested once (and remembered) into the bench archive
  * itself, so the SSA, DataLink and SODA scenarios find them. It needs the {@code ingest}
  * module ({@code meridian.ingest.demo.DemoArchive} generates the spectra) and runs while the
@@ -87,7 +82,7 @@ final class IngestScenario {
                 rssPeak = Math.max(rssPeak, rss[0]);
                 return new Sample(seconds, SPECTRA, -1);
             } finally {
-                deleteTree(scratch);
+                IngestProcess.deleteTree(scratch);
             }
         }
     }
@@ -110,54 +105,9 @@ final class IngestScenario {
 
     /** Runs {@code meridian ingest}; its wall time in seconds, its peak RSS in {@code rss[0]} (bytes, -1 unknown). */
     private double ingest(Path yaml, Path data, long[] rss) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-Djava.awt.headless=true",
-                "-cp", classpath, "meridian.server.Main", "ingest", "--config", config.toString(),
-                "--data", data.toString(), yaml.toString()));
-        Path log = data.resolve("ingest.log");
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = t0 + TimeUnit.SECONDS.toNanos(options.timeout().toSeconds() * 4);
-        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
-        // VmHWM only grows, so the last reading before the process exits is its peak
-        while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
-            rss[0] = Math.max(rss[0], hwm(status));
-            if (System.nanoTime() > deadline) {
-                p.destroyForcibly();
-                throw new BenchException("ingestion did not finish in time");
-            }
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (p.exitValue() != 0) {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .filter(l -> !l.isBlank() && !l.trim().startsWith("at ")).toList();
-            throw new BenchException("meridian ingest exited with " + p.exitValue() + ": "
-                    + String.join(" / ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
-        }
-        return seconds;
-    }
-
-    private static long hwm(Path status) {
-        try {
-            for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.substring(6).replace("kB", "").trim()) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        IngestProcess.Result r = IngestProcess.run(config, classpath, heap, data, yaml,
+                options.timeout().multipliedBy(4));
+        rss[0] = r.rssPeak();
+        return r.seconds();
     }
 }

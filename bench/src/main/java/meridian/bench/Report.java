@@ -141,6 +141,7 @@ public record Report(String generated, String command, String target, Map<String
                         mb(b2.heapPeak()), mb(b2.rssPeak())));
             }
         }
+        catalogueHeadline(sb);
         sb.append("\n## Figures\n\n");
         sb.append("`vs smallest`: median latency relative to the same case on the smallest table (the scaling"
                 + " over the size series). Heap peak: the server's largest heap use during the timed runs"
@@ -154,6 +155,33 @@ public record Report(String generated, String command, String target, Map<String
         sb.append("\nThe same figures as JSON: `target/bench/results.json` after a run. JMH micro-benchmarks:"
                 + " `./meridian bench jmh` (results in `target/bench/jmh.json`).\n");
         return sb.toString();
+    }
+
+    /** The catalogue scenario's figures at the size issue 10 asks for, when they are there. */
+    private void catalogueHeadline(StringBuilder sb) {
+        String table = CatalogueScenario.SCHEMA + "." + CatalogueTables.tableName(CatalogueScenario.MAX_ROWS);
+        CaseResult load = find("catalogue", "load", table);
+        if (load == null || load.rowsPerSecond() == null) {
+            return;
+        }
+        Map<String, Object> x = load.extras();
+        sb.append("\n## Headline figures (issue 10: catalogue publishing)\n\n");
+        sb.append(String.format(Locale.ROOT, "- Loading a 1,000,000-row, 10-column FITS catalogue (`kind: catalogue`,"
+                + " primary key and position) with `meridian ingest` on %s, index build included: %s rows/s"
+                + " (target at least %s rows/s: %s); median %s ms wall time of the ingesting JVM (start-up"
+                + " included; its own report: load %s s, indexes %s s), its RSS peak %s MB with -Xmx%s%n",
+                x.get("backend"), count(Math.round(load.rowsPerSecond())), count(CatalogueScenario.TARGET_ROWS_PER_SECOND),
+                load.rowsPerSecond() >= CatalogueScenario.TARGET_ROWS_PER_SECOND ? "met" : "**not met**",
+                num(load.medianMs()), x.get("cliLoadSecondsMedian"), x.get("cliIndexSecondsMedian"),
+                x.get("ingestRssPeakMB"), x.get("ingestHeap")));
+        for (double r : CatalogueScenario.CONE_RADII) {
+            CaseResult cone = find("catalogue", "cone " + TapScenarios.radiusLabel(r), table);
+            if (cone != null) {
+                sb.append(String.format(Locale.ROOT, "- Then TAP sync cones (`CONTAINS(POINT, CIRCLE)`) of %s degree"
+                        + " on it: median %s ms, p95 %s ms (%s rows)%n", r == Math.rint(r) ? Integer.toString((int) r)
+                        : Double.toString(r), num(cone.medianMs()), num(cone.p95Ms()), count(cone.rows())));
+            }
+        }
     }
 
     /**

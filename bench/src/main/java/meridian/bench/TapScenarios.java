@@ -74,11 +74,19 @@ final class TapScenarios {
     }
 
     List<BenchCase> cone() {
+        return cone("cone", "", RADII);
+    }
+
+    /**
+     * Cone searches of {@code radii} degrees over every table of the target, as cases of
+     * {@code scenario} labelled {@code PREFIXr=1deg}.
+     */
+    List<BenchCase> cone(String scenario, String labelPrefix, double[] radii) {
         List<BenchCase> out = new ArrayList<>();
         SkyPositions centres = new SkyPositions(7);
-        for (double r : RADII) {
-            String label = String.format(Locale.ROOT, "r=%sdeg", r == Math.rint(r) ? Integer.toString((int) r) : r);
-            out.addAll(perTable("cone", label, t -> (i, v) -> {
+        for (double r : radii) {
+            String label = labelPrefix + radiusLabel(r);
+            out.addAll(perTable(scenario, label, t -> (i, v) -> {
                 // a different, reproducible centre each run, away from the poles
                 double ra = centres.ra(i);
                 double dec = Math.max(-80, Math.min(80, centres.dec(i)));
@@ -88,6 +96,11 @@ final class TapScenarios {
             }));
         }
         return out;
+    }
+
+    /** {@code r=0.1deg}, {@code r=1deg}: how cone cases are labelled. */
+    static String radiusLabel(double r) {
+        return "r=" + (r == Math.rint(r) ? Integer.toString((int) r) : Double.toString(r)) + "deg";
     }
 
     List<BenchCase> stream() {

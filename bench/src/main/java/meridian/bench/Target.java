@@ -34,4 +34,9 @@ public record Target(String tapUrl, String ssaUrl, String datalinkUrl, String so
         String b = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         return new Target(b + "/tap", b + "/ssa", b + "/datalink/links", b + "/soda/sync", tables, "ra", "dec", "id");
     }
+
+    /** The same service with other catalogue tables. */
+    public Target withTables(List<TableRef> other) {
+        return new Target(tapUrl, ssaUrl, datalinkUrl, sodaUrl, List.copyOf(other), raColumn, decColumn, idColumn);
+    }
 }
