@@ -117,14 +117,10 @@ class GeometryFunctionsDerbyTest {
                     high = rs.getInt(2);
                 }
                 for (int k = 0; k < 40; k++) {
-                    double bearing = random.nextDouble() * 2 * Math.PI;
-                    double d = Math.toRadians(r * (k < 20 ? 1 - 1e-12 : Math.sqrt(random.nextDouble())));
-                    double p1 = Math.toRadians(dec);
-                    double p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(bearing));
-                    double l2 = Math.toRadians(ra) + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(p1),
-                            Math.cos(d) - Math.sin(p1) * Math.sin(p2));
-                    double pra = ((Math.toDegrees(l2) % 360) + 360) % 360;
-                    double pdec = Math.toDegrees(p2);
+                    double[] p = ConePoints.at(ra, dec, r * (k < 20 ? 1 - 1e-12 : Math.sqrt(random.nextDouble())),
+                            random.nextDouble() * 2 * Math.PI);
+                    double pra = p[0];
+                    double pdec = p[1];
                     int cell = SkyCells.cell(pra, pdec);
                     assertTrue(cell >= low && cell <= high, "cone " + ra + " " + dec + " " + r + ": cell " + cell
                             + " of " + pra + " " + pdec + " outside " + low + ".." + high);

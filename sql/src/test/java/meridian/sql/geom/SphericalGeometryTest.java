@@ -142,14 +142,9 @@ class SphericalGeometryTest {
             SkyCells.Cover cover = SkyCells.cover(ra, dec, r);
             for (int k = 0; k < 20; k++) {
                 // a random point inside the cone, near its edge
-                double bearing = random.nextDouble() * 2 * Math.PI;
-                double d = Math.toRadians(r * Math.sqrt(random.nextDouble()));
-                double p1 = Math.toRadians(dec);
-                double p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(bearing));
-                double l2 = Math.toRadians(ra) + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(p1),
-                        Math.cos(d) - Math.sin(p1) * Math.sin(p2));
-                double pra = ((Math.toDegrees(l2) % 360) + 360) % 360;
-                double pdec = Math.toDegrees(p2);
+                double[] p = ConePoints.at(ra, dec, r * Math.sqrt(random.nextDouble()), random.nextDouble() * 2 * Math.PI);
+                double pra = p[0];
+                double pdec = p[1];
                 if (SphericalGeometry.distance(ra, dec, pra, pdec) > r) {
                     continue;
                 }
