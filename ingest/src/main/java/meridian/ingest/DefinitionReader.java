@@ -34,7 +34,6 @@ final class DefinitionReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** User group names: also what access rules compare as SQL string constants. */
-    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
     /** Header keywords as mapping rules name them (HIERARCH ones with dots or spaces). */
     private static final Pattern KEYWORD = Pattern.compile("[A-Za-z0-9_-]+([. ][A-Za-z0-9_-]+)*");
@@ -203,8 +202,8 @@ final class DefinitionReader {
     private List<String> groups(JsonNode n, String prefix) throws CollectionDefinitionException {
         List<String> groups = stringList(n, "groups", prefix);
         for (String g : groups) {
-            if (!GROUP.matcher(g).matches()) {
-                throw fail(prefix + "groups: '" + g + "' is not a group name (letters, digits, _ . -)");
+            if (!Grantees.PATTERN.matcher(g).matches()) {
+                throw fail(prefix + "groups: '" + g + "' is not " + Grantees.DESCRIPTION);
             }
         }
         return groups;

@@ -185,7 +185,7 @@ class RightsRulesTest {
         "rules: [{match: {PROG_ID: P1}, data_rights: open}]"
                 + " | rights.rules[0].data_rights: 'open' is not public, secure or proprietary",
         "rules: [{match: {PROG_ID: P1}, groups: [\"a b\"]}]"
-                + " | rights.rules[0].groups: 'a b' is not a group name (letters, digits, _ . -)",
+                + " | rights.rules[0].groups: 'a b' is not a group name (letters, digits, _ . -) or user:NAME",
         "rules: [{match: {PROG_ID: P1}}]"
                 + " | rights.rules[0]: sets nothing (give data_rights, release_date, release_delay_days or groups)",
         "rules: [{groups: [a]}]"

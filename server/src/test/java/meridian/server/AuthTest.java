@@ -97,6 +97,11 @@ class AuthTest {
         Path farYaml = Files.writeString(elsewhere.resolve("far.yaml"), "kind: catalogue\nschema: cat\ntable: far_sources"
                 + "\nsources: [far.csv]\nrights: {groups: [alpha-team]}\n");
         new CatalogueLoader(service.archive().database()).load(CatalogueDefinition.load(farYaml), false, n -> { });
+        // granted to one user (bob, who has no group) by his personal group
+        Files.writeString(elsewhere.resolve("own.csv"), "id,mag\n1,12.5\n");
+        Path ownYaml = Files.writeString(elsewhere.resolve("own.yaml"), "kind: catalogue\nschema: cat\ntable: bobs_sources"
+                + "\nsources: [own.csv]\nrights: {groups: ['user:bob']}\n");
+        new CatalogueLoader(service.archive().database()).load(CatalogueDefinition.load(ownYaml), false, n -> { });
         UserStore users = new UserStore(dir.resolve("auth"));
         users.putUser("alice", PASSWORD.toCharArray(), List.of("alpha-team"));
         users.putUser("carol", PASSWORD.toCharArray(), List.of("beta-team"));
@@ -160,6 +165,9 @@ class AuthTest {
             anonymous | SELECT COUNT(*) FROM cat.far_sources                                              | 0
             carol     | SELECT COUNT(*) FROM cat.far_sources                                              | 0
             alice     | SELECT COUNT(*) FROM cat.far_sources                                              | 2
+            bob       | SELECT COUNT(*) FROM cat.bobs_sources                                             | 1
+            alice     | SELECT COUNT(*) FROM cat.bobs_sources                                             | 0
+            anonymous | SELECT COUNT(*) FROM cat.bobs_sources                                             | 0
             anonymous | SELECT COUNT(*) FROM cat.secret_sources WHERE 1 / (mag - 12.5) > -1000          | 0
             anonymous | SELECT COUNT(*) FROM archive.product_files WHERE 1 / (access_estsize - 101) > -1000 | 60
             anonymous | SELECT COUNT(*) FROM ivoa.obscore WHERE 1 / (s_ra - 11) > -1000 AND obs_id = 'obs-01' | 0

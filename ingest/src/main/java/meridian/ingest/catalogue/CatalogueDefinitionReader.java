@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import meridian.ingest.CollectionDefinitionException;
 import meridian.ingest.CollectionKind;
+import meridian.ingest.Grantees;
 import meridian.sql.catalog.CatalogueRights;
 import meridian.sql.model.Datatype;
 
@@ -29,7 +30,6 @@ final class CatalogueDefinitionReader {
     /** Regular ADQL identifiers: names users can write unquoted. */
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     /** Schemas with tables of their own that a catalogue must not join. */
-    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Set<String> RESERVED_SCHEMAS = Set.of("ivoa", "tap_schema", "tap_upload", "meridian");
     private static final Set<String> TOP = Set.of("kind", "schema", "table", "description", "schema_description",
             "sources", "format", "columns", "exclude_columns", "primary_key", "position", "indexes",
@@ -208,8 +208,8 @@ final class CatalogueDefinitionReader {
         checkKeys(n, "rights.", Set.of("groups", "release_date"));
         List<String> groups = strings(n, "groups");
         for (String g : groups) {
-            if (!GROUP.matcher(g).matches()) {
-                throw fail("rights.groups: '" + g + "' is not a group name (letters, digits, _ . -)");
+            if (!Grantees.PATTERN.matcher(g).matches()) {
+                throw fail("rights.groups: '" + g + "' is not " + Grantees.DESCRIPTION);
             }
         }
         String date = text(n, "release_date");

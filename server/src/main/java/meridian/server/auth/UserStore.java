@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import meridian.ingest.Grantees;
 
 /**
  * Users, their groups and their bearer tokens, in two YAML files of {@code <data_dir>/auth/}:
@@ -140,11 +141,14 @@ public final class UserStore {
             return Identity.ANONYMOUS;
         }
         User u = current().users().users().get(user);
-        return u == null ? new Identity(user, Set.of()) : identity(user, u);
+        return u == null ? new Identity(user, Set.of(Grantees.personal(user))) : identity(user, u);
     }
 
+    /** The user's groups and its personal group ({@link Grantees#personal}). */
     private static Identity identity(String name, User u) {
-        return new Identity(name, new LinkedHashSet<>(u.groups()));
+        Set<String> groups = new LinkedHashSet<>(u.groups());
+        groups.add(Grantees.personal(name));
+        return new Identity(name, groups);
     }
 
     // ------------------------------------------------------------------ management (CLI)

@@ -38,7 +38,10 @@ class UserStoreTest {
         String file = Files.readString(dir.resolve("users.yaml"));
         assertFalse(file.contains("wonderland"));
         Identity alice = store.checkPassword("alice", "wonderland".toCharArray()).orElseThrow();
-        assertEquals(Set.of("gto", "team-b"), alice.groups());
+        // with the personal group, which no one can be added to
+        assertEquals(Set.of("gto", "team-b", "user:alice"), alice.groups());
+        assertThrows(IllegalArgumentException.class,
+                () -> store.putUser("mallory", "x".toCharArray(), List.of("user:alice")));
         assertTrue(store.checkPassword("alice", "wonderland".toCharArray()).isPresent(), "cached check");
         assertTrue(store.checkPassword("alice", "Wonderland".toCharArray()).isEmpty());
         assertTrue(store.checkPassword("mallory", "wonderland".toCharArray()).isEmpty());
