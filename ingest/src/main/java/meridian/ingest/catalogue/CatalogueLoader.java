@@ -275,23 +275,32 @@ public final class CatalogueLoader {
     /** Adds the primary key and indexes; a duplicate key is traced back to its rows. */
     private void buildIndexes(Table table, List<Path> files, CatalogueFiles reader, CatalogueDefinition def,
                               TableDesign design) throws SQLException, IOException {
+        // PostgreSQL: one transaction, so that its SET LOCAL settings hold for the whole build;
+        // Derby: one statement a transaction, as before
+        boolean oneTransaction = "postgresql".equals(db.backend().name());
         try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
+            c.setAutoCommit(!oneTransaction);
             try (Statement st = c.createStatement()) {
                 for (String ddl : db.backend().createIndexes(table)) {
                     try {
                         st.execute(ddl);
                     } catch (SQLException e) {
-                        c.rollback();
+                        if (oneTransaction) {
+                            c.rollback();
+                        }
                         if (!table.primaryKey().isEmpty() && "23505".equals(e.getSQLState())) {
                             throw duplicate(c, table, files, reader, def, design);
                         }
                         throw e;
                     }
                 }
-                c.commit();
+                if (oneTransaction) {
+                    c.commit();
+                }
             } catch (IOException | SQLException | RuntimeException e) {
-                c.rollback();
+                if (oneTransaction) {
+                    c.rollback();
+                }
                 throw e;
             }
         }

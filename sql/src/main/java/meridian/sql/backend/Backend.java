@@ -51,7 +51,7 @@ public interface Backend {
 
     /**
      * The statements adding the primary key and every index to a table made by
-     * {@link #createTableForLoading}, to run in order in one transaction.
+     * {@link #createTableForLoading}, to run in order (PostgreSQL's in one transaction).
      */
     List<String> createIndexes(Table table);
 
