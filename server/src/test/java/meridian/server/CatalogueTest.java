@@ -354,6 +354,50 @@ class CatalogueTest {
     }
 
     @Test
+    void aRowOnlyTheDatabaseRefusesIsReportedWithItsFileAndRow() throws Exception {
+        // Java checks every value it can; a timestamp beyond the database's range (PostgreSQL:
+        // 294276 AD, Derby: 9999) reaches the bulk load (COPY, Derby's import), which names the line
+        write("late1.csv", "id,ra,dec,t\n1,10,20,2020-01-01\n2,11,21,2021-01-01\n");
+        write("late2.csv", "id,ra,dec,t\n3,12,22,2022-01-01\n4,13,23,2023-01-01\n5,14,24,+300000-01-01T00:00:00\n");
+        Path yaml = write("late.yaml", "kind: catalogue\nschema: test\ntable: late\nsources: [late1.csv, late2.csv]\n"
+                + "primary_key: id\nposition: {ra: ra, dec: dec}\ncolumns:\n  id: {datatype: int}\n"
+                + "  t: {datatype: char, xtype: timestamp}\n");
+        CatalogueLoadException e = assertThrows(CatalogueLoadException.class, () -> load(yaml));
+        assertTrue(e.getMessage().contains("late2.csv: row 3: the database refused this row"), e.getMessage());
+        assertEquals(3, e.row());
+        assertTrue(service.archive().database().model().table("test.late").isEmpty());
+    }
+
+    @Test
+    void aTimestampBeforeChristKeepsItsEraOrIsRefused() throws Exception {
+        write("bc.csv", "id,ra,dec,t\n1,10,20,-0100-03-01T12:00:00\n2,11,21,0999-01-01T00:00:00.25\n");
+        Path yaml = write("bc.yaml", "kind: catalogue\nschema: test\ntable: bc\nsources: [bc.csv]\n"
+                + "primary_key: id\ncolumns:\n  id: {datatype: int}\n  t: {datatype: char, xtype: timestamp}\n");
+        if (!TestDatabases.postgres()) {
+            // Derby stores years 1 to 9999: refused, not stored as 101 AD
+            CatalogueLoadException e = assertThrows(CatalogueLoadException.class, () -> load(yaml));
+            assertTrue(e.getMessage().contains("bc.csv: row 1: the database refused this row"), e.getMessage());
+            return;
+        }
+        load(yaml);
+        List<String> got = new ArrayList<>();
+        try (var c = service.archive().database().connection(); var st = c.createStatement();
+             var names = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'test'"
+                     + " AND tablename LIKE 'bc%'")) {
+            assertTrue(names.next());
+            String table = names.getString(1);
+            try (var st2 = c.createStatement(); var rs = st2.executeQuery("SELECT to_char(t, 'YYYY-MM-DD HH24:MI:SS.MS BC')"
+                    + " FROM test.\"" + table + "\" ORDER BY id")) {
+                while (rs.next()) {
+                    got.add(rs.getString(1));
+                }
+            }
+        }
+        // ISO year -100 is 101 BC
+        assertEquals(List.of("0101-03-01 12:00:00.000 BC", "0999-01-01 00:00:00.250 AD"), got);
+    }
+
+    @Test
     void foreignKeysAreDeclaredInTapSchema() throws Exception {
         write("fk.csv", "obs_id,score\nobs-00,1.5\nobs-01,2.5\n");
         Path yaml = write("fk.yaml", "kind: catalogue\nschema: test\ntable: scores\nsources: [fk.csv]\n"

@@ -23,8 +23,8 @@ import uk.ac.starlink.table.StarTable;
 /**
  * Loads a catalogue: {@code CatalogueFiles -> TableDesign -> a new stored table -> primary key and
  * indexes -> CatalogueStore.replace}. On Derby the converted rows go to a temporary delimited file
- * that Derby's bulk import loads ({@link DerbyImportFile}); elsewhere they go in batched prepared
- * inserts. Rows stream from the files
+ * that Derby's bulk import loads ({@link DerbyImportFile}); on PostgreSQL they stream into a
+ * {@code COPY} ({@link PostgresCopy}); elsewhere they go in batched prepared inserts. Rows stream from the files
  * (no table is held in memory). The new version is invisible until it is complete and indexed;
  * then the catalogue record, TAP_SCHEMA and the model switch together, and the old version's
  * table is dropped. Any failure drops the new table and leaves the published one as it was.
@@ -111,6 +111,21 @@ public final class CatalogueLoader {
                         }
                     }
                 }
+            } else if (copyLoad(table)) {
+                try (Connection c = db.connection()) {
+                    c.setAutoCommit(false);
+                    try (PostgresCopy out = new PostgresCopy(c, backend, table)) {
+                        for (Path f : files) {
+                            out.startFile(f);
+                            rows += insert(null, out, reader, f, def.format(), design, rows, progress);
+                        }
+                        out.finish();
+                        c.commit();
+                    } catch (IOException | SQLException | RuntimeException e) {
+                        c.rollback();
+                        throw e;
+                    }
+                }
             } else {
                 try (Connection c = db.connection()) {
                     c.setAutoCommit(false);
@@ -166,7 +181,7 @@ public final class CatalogueLoader {
     /**
      * Where a Derby load writes its import file ({@link DerbyImportFile}): the data directory's
      * {@code tmp} (the data directory holds the database's {@code db}); null to load with
-     * batched INSERTs instead (PostgreSQL; a one-column table, whose NULL rows would be empty lines).
+     * a COPY or batched INSERTs instead (PostgreSQL; a one-column table, whose NULL rows would be empty lines).
      */
     private Path importDirectory(Table table) {
         if (!"derby".equals(db.backend().name()) || db.config() == null || db.config().derbyPath() == null
@@ -178,10 +193,18 @@ public final class CatalogueLoader {
     }
 
     /**
+     * True to load with {@link PostgresCopy} (PostgreSQL; not a one-column table, whose NULL rows
+     * would be empty lines).
+     */
+    private boolean copyLoad(Table table) {
+        return "postgresql".equals(db.backend().name()) && table.columns().size() >= 2;
+    }
+
+    /**
      * Reads one file into {@code ps} or {@code out} (or only converts, when both are null);
      * returns its row count.
      */
-    private static long insert(PreparedStatement ps, DerbyImportFile out, CatalogueFiles reader, Path file,
+    private static long insert(PreparedStatement ps, RowSink out, CatalogueFiles reader, Path file,
                                String format,
                                TableDesign design, long before, LongConsumer progress)
             throws IOException, SQLException {
@@ -252,19 +275,33 @@ public final class CatalogueLoader {
     /** Adds the primary key and indexes; a duplicate key is traced back to its rows. */
     private void buildIndexes(Table table, List<Path> files, CatalogueFiles reader, CatalogueDefinition def,
                               TableDesign design) throws SQLException, IOException {
+        // PostgreSQL: one transaction, so that its SET LOCAL settings hold for the whole build;
+        // Derby: one statement a transaction, as before
+        boolean oneTransaction = "postgresql".equals(db.backend().name());
         try (Connection c = db.connection()) {
-            c.setAutoCommit(true);
+            c.setAutoCommit(!oneTransaction);
             try (Statement st = c.createStatement()) {
                 for (String ddl : db.backend().createIndexes(table)) {
                     try {
                         st.execute(ddl);
                     } catch (SQLException e) {
+                        if (oneTransaction) {
+                            c.rollback();
+                        }
                         if (!table.primaryKey().isEmpty() && "23505".equals(e.getSQLState())) {
                             throw duplicate(c, table, files, reader, def, design);
                         }
                         throw e;
                     }
                 }
+                if (oneTransaction) {
+                    c.commit();
+                }
+            } catch (IOException | SQLException | RuntimeException e) {
+                if (oneTransaction) {
+                    c.rollback();
+                }
+                throw e;
             }
         }
     }

@@ -12,9 +12,6 @@ import java.nio.file.Path;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import meridian.sql.backend.Backend;
 import meridian.sql.model.Column;
@@ -31,7 +28,7 @@ import meridian.sql.model.Table;
  * part of the text). The import names the published columns, so Derby still computes generated
  * columns such as the sky cell. The file is deleted on {@link #close}. Not thread-safe.
  */
-final class DerbyImportFile implements Closeable {
+final class DerbyImportFile implements Closeable, RowSink {
 
     static final char COLUMN_DELIMITER = ',';
     private static final String NEWLINE = System.lineSeparator();
@@ -40,9 +37,7 @@ final class DerbyImportFile implements Closeable {
     private final Path path;
     private final Writer out;
     private final StringBuilder line = new StringBuilder(256);
-    private final List<Path> files = new ArrayList<>();
-    private final List<Long> firstLines = new ArrayList<>();
-    private long lines;
+    private final ImportLines lines = new ImportLines();
     private boolean closed;
 
     private DerbyImportFile(Path path) throws IOException {
@@ -62,13 +57,14 @@ final class DerbyImportFile implements Closeable {
     }
 
     /** The rows that follow come from {@code file} (for error messages). */
-    void startFile(Path file) {
-        files.add(file);
-        firstLines.add(lines + 1);
+    @Override
+    public void startFile(Path file) {
+        lines.startFile(file);
     }
 
     /** The line being written, after the delimiter before field {@code i} (0-based). */
-    StringBuilder field(int i) {
+    @Override
+    public StringBuilder field(int i) {
         if (i > 0) {
             line.append(COLUMN_DELIMITER);
         }
@@ -81,7 +77,8 @@ final class DerbyImportFile implements Closeable {
      * @throws UncheckedIOException the file cannot be written (a full disk), told apart from a
      *                              source file that cannot be read
      */
-    void endRow() {
+    @Override
+    public void endRow() {
         line.append(NEWLINE);
         try {
             out.append(line);
@@ -89,7 +86,7 @@ final class DerbyImportFile implements Closeable {
             throw new UncheckedIOException("cannot write the import file " + path + ": " + e.getMessage(), e);
         }
         line.setLength(0);
-        lines++;
+        lines.endRow();
     }
 
     /**
@@ -120,28 +117,7 @@ final class DerbyImportFile implements Closeable {
     }
 
     private CatalogueLoadException refused(SQLException e) {
-        StringBuilder why = new StringBuilder();
-        long at = -1;
-        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t.getMessage() != null) {
-                why.append(why.isEmpty() ? "" : ": ").append(t.getMessage().replace(path.toAbsolutePath().toString(),
-                        "the import file"));
-                Matcher m = LINE.matcher(t.getMessage());
-                if (at < 0 && m.find()) {
-                    at = Long.parseLong(m.group(1));
-                }
-            }
-        }
-        Path file = files.isEmpty() ? path : files.get(0);
-        long row = 0;
-        for (int i = 0; at > 0 && i < files.size(); i++) {
-            if (firstLines.get(i) <= at) {
-                file = files.get(i);
-                row = at - firstLines.get(i) + 1;
-            }
-        }
-        return new CatalogueLoadException(file, row, null, "the database refused "
-                + (row > 0 ? "this row" : "a row") + ": " + why, e);
+        return lines.refused(e, LINE, 1, path, path.toAbsolutePath().toString(), "the import file");
     }
 
     /** Closes and deletes the file. */

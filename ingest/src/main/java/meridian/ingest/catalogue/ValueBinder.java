@@ -60,7 +60,7 @@ final class ValueBinder {
      * {@link DerbyImportFile}): nothing for NULL (an empty unquoted field), text in double quotes
      * with inner quotes doubled, numbers as {@link Double#toString}/{@link Float#toString}/
      * {@link Long#toString} (every digit needed to read the same value back), timestamps as JDBC
-     * escape text.
+     * escape text ({@code yyyy-mm-dd hh:mm:ss.f}, followed by {@code BC} before year 1).
      */
     void appendImportField(StringBuilder out, Object v) {
         Object value = convert(v);
@@ -71,7 +71,14 @@ final class ValueBinder {
             // Derby reads a REAL field with Float.parseFloat: the shortest text is exact
             case Types.REAL -> out.append(((Number) value).floatValue());
             case Types.DOUBLE -> out.append(((Number) value).doubleValue());
-            case Types.BOOLEAN, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.TIMESTAMP -> out.append(value);
+            case Types.BOOLEAN, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> out.append(value);
+            case Types.TIMESTAMP -> {
+                // Timestamp.toString drops the era: 100 BC would read back as 100 AD
+                out.append(value);
+                if (beforeChrist((Timestamp) value)) {
+                    out.append(" BC");
+                }
+            }
             default -> {
                 String s = (String) value;
                 out.append('"');
@@ -83,6 +90,16 @@ final class ValueBinder {
                 out.append('"');
             }
         }
+    }
+
+    /** Before year 1 AD (cheap test first: every instant after year 5 AD is not). */
+    private static boolean beforeChrist(Timestamp t) {
+        if (t.getTime() > -62_000_000_000_000L) {
+            return false;
+        }
+        java.util.Calendar cal = new java.util.GregorianCalendar();
+        cal.setTime(t);
+        return cal.get(java.util.Calendar.ERA) == java.util.GregorianCalendar.BC;
     }
 
     /** The value as stored: Boolean, Long, Double, Timestamp or String; null for NULL. */

@@ -49,7 +49,10 @@ public interface Backend {
      */
     List<String> createTableForLoading(Table table);
 
-    /** The statements adding the primary key and every index to a table made by {@link #createTableForLoading}. */
+    /**
+     * The statements adding the primary key and every index to a table made by
+     * {@link #createTableForLoading}, to run in order (PostgreSQL's in one transaction).
+     */
     List<String> createIndexes(Table table);
 
     /** The SQL type of unbounded text (internal use: stored definitions). */

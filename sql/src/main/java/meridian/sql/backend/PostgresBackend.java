@@ -87,9 +87,20 @@ public class PostgresBackend implements Backend {
         return List.of(tableDdl(table, false));
     }
 
+    /**
+     * The memory each index build may sort in ({@code maintenance_work_mem}, PostgreSQL's default
+     * 64MB): set for the index-building transaction only.
+     */
+    public static final String INDEX_BUILD_MEMORY = "256MB";
+
+    /**
+     * {@inheritDoc} Run them in one transaction: the first sets {@code maintenance_work_mem}
+     * ({@value #INDEX_BUILD_MEMORY}) for that transaction only.
+     */
     @Override
     public List<String> createIndexes(Table table) {
         List<String> out = new ArrayList<>();
+        out.add("SET LOCAL maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'");
         if (!table.primaryKey().isEmpty()) {
             out.add("ALTER TABLE " + qualified(table) + " ADD CONSTRAINT "
                     + quote(Backend.objectName("pk", table, "key")) + " PRIMARY KEY (" + keyColumns(table) + ")");
