@@ -209,6 +209,11 @@ class SpatialIndexTest {
             "SELECT t.id, s.id FROM cat.targets AS t JOIN cat.sky AS s"
                     + " ON 1 = CONTAINS(POINT(s.ra, s.dec), CIRCLE(t.ra, t.dec, 0.5))",
             "SELECT t.id, s.id FROM cat.targets AS t, cat.sky AS s"
+                    + " WHERE CONTAINS(POINT(s.ra, s.dec), CIRCLE(POINT(t.ra, t.dec), 0.5)) = 1",
+            // the searched table first: written the other way round, order fixed
+            "SELECT t.id, s.id FROM cat.sky AS s JOIN cat.targets AS t"
+                    + " ON DISTANCE(POINT(t.ra, t.dec), POINT(s.ra, s.dec)) < 0.5",
+            "SELECT t.id, s.id FROM cat.sky AS s, cat.targets AS t"
                     + " WHERE CONTAINS(POINT(s.ra, s.dec), CIRCLE(POINT(t.ra, t.dec), 0.5)) = 1"})
     void crossMatchesUseTheIndexPerTarget(String adql) throws Exception {
         Set<String> expected = new TreeSet<>();
@@ -221,6 +226,9 @@ class SpatialIndexTest {
         }
         TranslatedQuery q = translator.translate(adql, AdqlVersion.V2_1, model);
         assertTrue(q.sql().contains('"' + SkyCells.COLUMN + "\" BETWEEN"), q.sql());
+        // the centres outside, whatever the optimizer's statistics say
+        assertTrue(q.sql().contains("joinOrder=FIXED"), q.sql());
+        assertTrue(q.sql().indexOf("\"targets\"") < q.sql().indexOf("\"sky\""), q.sql());
         Set<String> pairs = new TreeSet<>();
         String plan;
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
@@ -238,6 +246,7 @@ class SpatialIndexTest {
         }
         assertEquals(expected, pairs);
         assertTrue(plan.contains("Index Scan ResultSet for sky using index"), plan);
+        assertTrue(plan.contains("Rows seen from the left = " + TARGETS), plan);
         assertFalse(plan.contains("Table Scan ResultSet for sky"), plan);
     }
 
