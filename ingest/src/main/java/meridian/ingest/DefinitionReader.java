@@ -1,14 +1,8 @@
 package meridian.ingest;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -32,7 +26,6 @@ import meridian.sql.model.Column;
  */
 final class DefinitionReader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** User group names: also what access rules compare as SQL string constants. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
     /** Header keywords as mapping rules name them (HIERARCH ones with dots or spaces). */
@@ -61,17 +54,7 @@ final class DefinitionReader {
     }
 
     CollectionDefinition read() throws IOException {
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = YAML.readTree(in);
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            String where = l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
-            throw fail("not valid YAML: " + e.getOriginalMessage() + where);
-        }
-        if (root == null || !root.isObject()) {
-            throw fail("expected a mapping of keys (name, title, loader, ...) at the top level");
-        }
+        JsonNode root = YamlDefinitions.read(file, "name, title, loader, ...");
         checkKeys(root, "", TOP_KEYS);
         String kind = text(root, "kind", false);
         if (kind != null && !kind.equals(CollectionKind.PRODUCTS)) {
@@ -452,13 +435,7 @@ final class DefinitionReader {
     // --- helpers -------------------------------------------------------------------------------
 
     private void checkKeys(JsonNode n, String prefix, Set<String> allowed) throws CollectionDefinitionException {
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw fail(prefix + k + ": unknown key (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed))
-                        + ")");
-            }
-        }
+        YamlDefinitions.checkKeys(file, n, prefix, allowed);
     }
 
     private void requireObject(JsonNode n, String path) throws CollectionDefinitionException {

@@ -1,13 +1,8 @@
 package meridian.ingest.catalogue;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,13 +15,13 @@ import java.util.regex.Pattern;
 import meridian.ingest.CollectionDefinitionException;
 import meridian.ingest.CollectionKind;
 import meridian.ingest.Grantees;
+import meridian.ingest.YamlDefinitions;
 import meridian.sql.catalog.CatalogueRights;
 import meridian.sql.model.Datatype;
 
 /** Walks the YAML tree of a catalogue definition; every error names the file, the key and the reason. */
 final class CatalogueDefinitionReader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Regular ADQL identifiers: names users can write unquoted. */
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     /** Schemas with tables of their own that a catalogue must not join. */
@@ -45,17 +40,7 @@ final class CatalogueDefinitionReader {
     }
 
     CatalogueDefinition read() throws IOException {
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = YAML.readTree(in);
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            String where = l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
-            throw fail("not valid YAML: " + e.getOriginalMessage() + where);
-        }
-        if (root == null || !root.isObject()) {
-            throw fail("expected a mapping of keys (kind, schema, table, sources, ...) at the top level");
-        }
+        JsonNode root = YamlDefinitions.read(file, "kind, schema, table, sources, ...");
         checkKeys(root, "", TOP);
         if (!CollectionKind.CATALOGUE.equals(text(root, "kind"))) {
             throw fail("kind: must be '" + CollectionKind.CATALOGUE + "' for a catalogue");
@@ -113,7 +98,7 @@ final class CatalogueDefinitionReader {
             String path = "columns." + e.getKey();
             JsonNode c = e.getValue();
             if (c == null || c.isNull()) {
-                c = YAML.createObjectNode();
+                c = JsonNodeFactory.instance.objectNode();
             }
             if (!c.isObject()) {
                 throw fail(path + ": expected a mapping (description, unit, ucd, ...)");
@@ -243,13 +228,7 @@ final class CatalogueDefinitionReader {
     }
 
     private void checkKeys(JsonNode n, String prefix, Set<String> allowed) throws CollectionDefinitionException {
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw fail(prefix + k + ": unknown key (expected one of " + String.join(", ", new java.util.TreeSet<>(allowed))
-                        + ")");
-            }
-        }
+        YamlDefinitions.checkKeys(file, n, prefix, allowed);
     }
 
     private static String text(JsonNode n, String key) {
