@@ -38,6 +38,34 @@ public interface Backend {
     /** The SQL type storing a column of the model. */
     String sqlType(Column column);
 
+    /**
+     * The SQL type of a column in a dialect that differs from the others only in its name for an
+     * 8-byte float and for text of unbounded length (also used for array columns, stored as text).
+     */
+    static String columnType(Column c, String doubleType, String unboundedText) {
+        if ("timestamp".equals(c.xtype())) {
+            return "TIMESTAMP";
+        }
+        if (c.isArray()) {
+            return unboundedText;
+        }
+        return switch (c.datatype()) {
+            case BOOLEAN -> "BOOLEAN";
+            case SHORT -> "SMALLINT";
+            case INT -> "INTEGER";
+            case LONG -> "BIGINT";
+            case FLOAT -> "REAL";
+            case DOUBLE -> doubleType;
+            case CHAR, UNICODE_CHAR -> {
+                int n = c.maxLength();
+                if (c.arraysize() == null) {
+                    yield "CHAR(1)";
+                }
+                yield n < 0 ? unboundedText : c.isVariableText() ? "VARCHAR(" + n + ")" : "CHAR(" + n + ")";
+            }
+        };
+    }
+
     /** The statements creating a table and its indexes, in order. */
     List<String> createTable(Table table);
 

@@ -49,32 +49,7 @@ public class DerbyBackend implements Backend {
 
     @Override
     public String sqlType(Column c) {
-        if ("timestamp".equals(c.xtype())) {
-            return "TIMESTAMP";
-        }
-        if (c.isArray()) {
-            return "VARCHAR(" + MAX_VARCHAR + ")";
-        }
-        return switch (c.datatype()) {
-            case BOOLEAN -> "BOOLEAN";
-            case SHORT -> "SMALLINT";
-            case INT -> "INTEGER";
-            case LONG -> "BIGINT";
-            case FLOAT -> "REAL";
-            case DOUBLE -> "DOUBLE";
-            case CHAR, UNICODE_CHAR -> textType(c);
-        };
-    }
-
-    private static String textType(Column c) {
-        if (c.arraysize() == null) {
-            return "CHAR(1)";
-        }
-        int n = c.maxLength();
-        if (n < 0) {
-            return "VARCHAR(" + MAX_VARCHAR + ")";
-        }
-        return c.isVariableText() ? "VARCHAR(" + n + ")" : "CHAR(" + n + ")";
+        return Backend.columnType(c, "DOUBLE", "VARCHAR(" + MAX_VARCHAR + ")");
     }
 
     @Override

@@ -46,32 +46,7 @@ public class PostgresBackend implements Backend {
 
     @Override
     public String sqlType(Column c) {
-        if ("timestamp".equals(c.xtype())) {
-            return "TIMESTAMP";
-        }
-        if (c.isArray()) {
-            return "TEXT";
-        }
-        return switch (c.datatype()) {
-            case BOOLEAN -> "BOOLEAN";
-            case SHORT -> "SMALLINT";
-            case INT -> "INTEGER";
-            case LONG -> "BIGINT";
-            case FLOAT -> "REAL";
-            case DOUBLE -> "DOUBLE PRECISION";
-            case CHAR, UNICODE_CHAR -> textType(c);
-        };
-    }
-
-    private static String textType(Column c) {
-        if (c.arraysize() == null) {
-            return "CHAR(1)";
-        }
-        int n = c.maxLength();
-        if (n < 0) {
-            return "TEXT";
-        }
-        return c.isVariableText() ? "VARCHAR(" + n + ")" : "CHAR(" + n + ")";
+        return Backend.columnType(c, "DOUBLE PRECISION", "TEXT");
     }
 
     @Override
