@@ -1,6 +1,5 @@
 package meridian.server.datalink;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import meridian.server.auth.AuthFilter;
 import meridian.server.auth.Identity;
 import meridian.datalink.ServiceDescriptors;
 import meridian.server.http.DaliParameters;
+import meridian.server.http.DaliServlet;
 import meridian.server.http.Fault;
 import meridian.server.http.RequestParameters;
 import meridian.server.results.QueryResultTable;
@@ -33,7 +33,7 @@ import uk.ac.starlink.table.RowSequence;
  * {@code RESPONSEFORMAT=tar} (default), {@code tar.gz} or {@code zip}, MANIFEST.txt first.
  * The caps ({@code datalink.bundle_*}) are checked before anything is sent.
  */
-public class BundleServlet extends HttpServlet {
+public class BundleServlet extends DaliServlet {
 
     private final transient Bundles bundles;
     private final transient TapQueryRunner queries;
@@ -53,16 +53,7 @@ public class BundleServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        handle(req, resp);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        handle(req, resp);
-    }
-
-    private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
             DaliParameters params = RequestParameters.read(req);
             Identity who = AuthFilter.identity(req);

@@ -1,6 +1,5 @@
 package meridian.server.datalink;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
@@ -15,6 +14,7 @@ import meridian.server.auth.AuthFilter;
 import meridian.server.auth.Identity;
 import meridian.datalink.LinksDocument;
 import meridian.server.http.DaliParameters;
+import meridian.server.http.DaliServlet;
 import meridian.server.http.Fault;
 import meridian.server.http.RequestParameters;
 import meridian.server.http.ServiceUrls;
@@ -25,7 +25,7 @@ import meridian.server.http.ServiceUrls;
  * {@code application/x-votable+xml;content=datalink}, whatever Accept says: STILTS and TOPCAT
  * send Java's default Accept header, which names no VOTable type.
  */
-public class LinksServlet extends HttpServlet {
+public class LinksServlet extends DaliServlet {
 
     private static final Set<String> FORMATS = Set.of("votable", "application/x-votable+xml",
             "application/x-votable+xml;content=datalink", "text/xml");
@@ -42,16 +42,7 @@ public class LinksServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        handle(req, resp);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        handle(req, resp);
-    }
-
-    private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
             DaliParameters params = RequestParameters.read(req);
             params.single("RESPONSEFORMAT").map(f -> f.replace(" ", "").toLowerCase(Locale.ROOT))

@@ -1,6 +1,5 @@
 package meridian.server.datalink;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import meridian.datalink.Sodas;
 import meridian.server.auth.AccessPolicy;
 import meridian.server.auth.AuthFilter;
 import meridian.server.http.DaliParameters;
+import meridian.server.http.DaliServlet;
 import meridian.server.http.RequestParameters;
 
 /**
@@ -18,7 +18,7 @@ import meridian.server.http.RequestParameters;
  * plain-text SODA documents ({@code UsageFault: ...}, {@code NoOverlap: ...}), never a 500 for
  * bad input.
  */
-public class SodaServlet extends HttpServlet {
+public class SodaServlet extends DaliServlet {
 
     private final transient Sodas sodas;
     private final transient AccessPolicy access;
@@ -30,16 +30,7 @@ public class SodaServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        handle(req, resp);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        handle(req, resp);
-    }
-
-    private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
             DaliParameters params = RequestParameters.read(req);
             SodaParameters soda = SodaParameters.parse(params::all);

@@ -1,6 +1,5 @@
 package meridian.server.ssa;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import meridian.adql.RowFilter;
 import meridian.server.auth.AccessPolicy;
 import meridian.server.auth.AuthFilter;
 import meridian.server.http.DaliParameters;
+import meridian.server.http.DaliServlet;
 import meridian.server.http.ErrorBoundary;
 import meridian.server.http.Fault;
 import meridian.server.http.RequestParameters;
@@ -47,7 +47,7 @@ import uk.ac.starlink.table.RowSequence;
  * {@code INPUT:} PARAM per parameter, with no rows. Every failure before the first byte is an
  * SSA error document (400 for the client's mistakes).
  */
-public class SsaServlet extends HttpServlet {
+public class SsaServlet extends DaliServlet {
 
     /** ADQL version of the queries SSA builds (LOWER, COALESCE). */
     private static final String ADQL_VERSION = "2.1";
@@ -86,16 +86,7 @@ public class SsaServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        handle(req, resp);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        handle(req, resp);
-    }
-
-    private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
             DaliParameters raw = RequestParameters.read(req);
             ResultFormat output = output(raw);

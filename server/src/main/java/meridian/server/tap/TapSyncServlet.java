@@ -1,6 +1,5 @@
 package meridian.server.tap;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import meridian.server.auth.AccessPolicy;
 import meridian.server.auth.AuthFilter;
 import meridian.server.http.DaliParameters;
+import meridian.server.http.DaliServlet;
 import meridian.server.http.ErrorBoundary;
 import meridian.server.http.RequestParameters;
 import meridian.server.http.ServiceUrls;
@@ -36,7 +36,7 @@ import meridian.server.uws.JobState;
  * the first byte is cancelled and handed to the async service: the same parameters and uploads
  * become a running async job, and the answer is a {@link SyncContinuation} error naming it.
  */
-public class TapSyncServlet extends HttpServlet {
+public class TapSyncServlet extends DaliServlet {
 
     /** Rows read ahead to put exact counts in the headers. */
     static final int READ_AHEAD_ROWS = 10_000;
@@ -87,16 +87,7 @@ public class TapSyncServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        handle(req, resp);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        handle(req, resp);
-    }
-
-    private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Cancellation cancellation = new Cancellation();
         ScheduledFuture<?> budget = null;
         DaliParameters raw = null;
