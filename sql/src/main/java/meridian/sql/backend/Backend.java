@@ -35,6 +35,18 @@ public interface Backend {
         return true;
     }
 
+    /** The quoted stored names of the primary-key columns, comma separated. */
+    default String primaryKeyColumns(Table table) {
+        return String.join(", ", table.primaryKey().stream()
+                .map(k -> quote(table.column(k).map(Column::dbName).orElse(k))).toList());
+    }
+
+    /** The statement adding the primary key to a table loaded without it (see {@link #createIndexes}). */
+    default String addPrimaryKey(Table table) {
+        return "ALTER TABLE " + qualified(table) + " ADD CONSTRAINT " + quote(objectName("pk", table, "key"))
+                + " PRIMARY KEY (" + primaryKeyColumns(table) + ")";
+    }
+
     /** The SQL type storing a column of the model. */
     String sqlType(Column column);
 

@@ -69,8 +69,7 @@ public class DerbyBackend implements Backend {
     public List<String> createIndexes(Table table) {
         List<String> out = new ArrayList<>();
         if (!table.primaryKey().isEmpty()) {
-            out.add("ALTER TABLE " + qualified(table) + " ADD CONSTRAINT "
-                    + quote(Backend.objectName("pk", table, "key")) + " PRIMARY KEY (" + keyColumns(table) + ")");
+            out.add(addPrimaryKey(table));
         }
         out.addAll(secondaryIndexes(table));
         return out;
@@ -79,11 +78,6 @@ public class DerbyBackend implements Backend {
     @Override
     public String largeTextType() {
         return "CLOB";
-    }
-
-    private String keyColumns(Table table) {
-        return String.join(", ", table.primaryKey().stream()
-                .map(k -> quote(table.column(k).map(Column::dbName).orElse(k))).toList());
     }
 
     private String tableDdl(Table table, boolean withKey) {
@@ -109,7 +103,7 @@ public class DerbyBackend implements Backend {
                     .append(SkyCells.sqlExpression(quote(ra), quote(dec))).append(')');
         }
         if (withKey && !table.primaryKey().isEmpty()) {
-            sb.append(", PRIMARY KEY (").append(keyColumns(table)).append(')');
+            sb.append(", PRIMARY KEY (").append(primaryKeyColumns(table)).append(')');
         }
         return sb.append(')').toString();
     }

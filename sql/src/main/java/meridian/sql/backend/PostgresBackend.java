@@ -77,8 +77,7 @@ public class PostgresBackend implements Backend {
         List<String> out = new ArrayList<>();
         out.add("SET LOCAL maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'");
         if (!table.primaryKey().isEmpty()) {
-            out.add("ALTER TABLE " + qualified(table) + " ADD CONSTRAINT "
-                    + quote(Backend.objectName("pk", table, "key")) + " PRIMARY KEY (" + keyColumns(table) + ")");
+            out.add(addPrimaryKey(table));
         }
         out.addAll(secondaryIndexes(table));
         out.add("ANALYZE " + qualified(table));
@@ -88,11 +87,6 @@ public class PostgresBackend implements Backend {
     @Override
     public String largeTextType() {
         return "TEXT";
-    }
-
-    private String keyColumns(Table table) {
-        return String.join(", ", table.primaryKey().stream()
-                .map(k -> quote(table.column(k).map(Column::dbName).orElse(k))).toList());
     }
 
     private String tableDdl(Table table, boolean withKey) {
@@ -109,7 +103,7 @@ public class PostgresBackend implements Backend {
             sb.append(", ").append(quote(hidden.name())).append(' ').append(sqlType(hidden));
         }
         if (withKey && !table.primaryKey().isEmpty()) {
-            sb.append(", PRIMARY KEY (").append(keyColumns(table)).append(')');
+            sb.append(", PRIMARY KEY (").append(primaryKeyColumns(table)).append(')');
         }
         return sb.append(')').toString();
     }
