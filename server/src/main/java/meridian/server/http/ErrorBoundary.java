@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The one place where exceptions become responses. {@link Fault}s map to their status
  * (400 usage, 404 not found, 413 too large, 503 busy) with their message; anything else is an
  * internal error: logged with its stack trace under an incident number, answered 500 with
- * only that number and a generic message. The body is always a DALI VOTable error document.
+ * only that number and a generic message. A client that went away mid-response is no error of
+ * the server: one INFO line, no answer. The body is always a DALI VOTable error document.
  */
 public final class ErrorBoundary {
 
@@ -26,10 +29,34 @@ public final class ErrorBoundary {
         if (t instanceof Fault f) {
             return new Outcome(f.status(), f.getMessage(), f.infos());
         }
+        if (clientGone(t)) {
+            // every load test ends this way: not an error of the server, and nobody reads the answer
+            LOG.info("the client closed the connection before the response was complete ({})", t.toString());
+            return new Outcome(499, "the client closed the connection", java.util.Map.of());
+        }
         String incident = Long.toHexString(System.nanoTime() ^ Thread.currentThread().getId());
         LOG.error("internal error, incident {}", incident, t);
         return new Outcome(500, "internal error (incident " + incident + "); the operators have the details",
                 java.util.Map.of());
+    }
+
+    /**
+     * Whether {@code t} says that the client went away while the response was written: Jetty's
+     * {@link EofException} (also as the cause of a servlet stream's {@link IOException}), a
+     * closed channel, a reset connection or a broken pipe.
+     */
+    public static boolean clientGone(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof EofException || c instanceof ClosedChannelException) {
+                return true;
+            }
+            String m = c.getMessage();
+            if (c instanceof IOException && m != null
+                    && (m.contains("Broken pipe") || m.contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Status, message and extra INFOs for the client. */
@@ -42,7 +69,7 @@ public final class ErrorBoundary {
      */
     public static void respond(HttpServletResponse response, Throwable t) throws IOException {
         Outcome o = classify(t);
-        if (response.isCommitted()) {
+        if (response.isCommitted() || o.status() == 499) {
             return;
         }
         response.reset();

@@ -53,21 +53,23 @@ public final class QueryExecutor {
             if (timeoutSeconds > 0) {
                 st.setQueryTimeout(timeoutSeconds);
             }
-            cancellation.register(database.backend().canCancelStatements() ? st : null);
+            cancellation.register(st, database.backend().canCancelStatements());
             ResultSet rs = st.executeQuery(query.sql());
             QueryResultTable table = new QueryResultTable(rs, query.columns(), query.converters(), maxrec);
-            return new OpenQuery(c, st, rs, table);
+            return new OpenQuery(c, st, rs, table, cancellation);
         } catch (QueryCancelledException e) {
-            closeQuietly(st, c);
+            closeQuietly(st, c, cancellation);
             throw e;
         } catch (SQLException e) {
-            closeQuietly(st, c);
+            closeQuietly(st, c, cancellation);
             cancellation.throwIfCancelled(e);
             throw Fault.usage("the database could not run the query: " + e.getMessage(), e);
         }
     }
 
-    private static void closeQuietly(Statement st, Connection c) {
+    /** Closes the statement and returns the connection; clears a cancellation's interrupt first. */
+    private static void closeQuietly(Statement st, Connection c, Cancellation cancellation) {
+        cancellation.release();
         try {
             if (st != null) {
                 st.close();
@@ -91,8 +93,11 @@ public final class QueryExecutor {
         private final Statement statement;
         private final ResultSet resultSet;
         private final QueryResultTable table;
+        private final Cancellation cancellation;
 
-        OpenQuery(Connection connection, Statement statement, ResultSet resultSet, QueryResultTable table) {
+        OpenQuery(Connection connection, Statement statement, ResultSet resultSet, QueryResultTable table,
+                  Cancellation cancellation) {
+            this.cancellation = cancellation;
             this.connection = connection;
             this.statement = statement;
             this.resultSet = resultSet;
@@ -103,15 +108,6 @@ public final class QueryExecutor {
             return table;
         }
 
-        /** Cancels the running statement from another thread (timeouts, aborted jobs). */
-        public void cancel() {
-            try {
-                statement.cancel();
-            } catch (SQLException ignored) {
-                // nothing more can be done; closing follows
-            }
-        }
-
         @Override
         public void close() {
             try {
@@ -119,7 +115,7 @@ public final class QueryExecutor {
             } catch (SQLException ignored) {
                 // closing the statement closes it too
             }
-            closeQuietly(statement, connection);
+            closeQuietly(statement, connection, cancellation);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import meridian.server.auth.AccessPolicy;
 import meridian.server.auth.AuthFilter;
+import meridian.server.http.ClientDisconnect;
 import meridian.server.http.DaliParameters;
 import meridian.server.http.DaliServlet;
 import meridian.server.http.ErrorBoundary;
@@ -23,6 +24,8 @@ import meridian.server.results.QueryResultTable;
 import meridian.server.upload.UploadSource;
 import meridian.server.uws.JobManager;
 import meridian.server.uws.JobState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /tap/sync}: TAP 1.1 synchronous queries, GET or POST (form or multipart, with uploads).
@@ -34,12 +37,19 @@ import meridian.server.uws.JobState;
  *
  * <p>A query still running when its time budget ({@code tap.sync_timeout_seconds}) ends before
  * the first byte is cancelled and handed to the async service: the same parameters and uploads
- * become a running async job, and the answer is a {@link SyncContinuation} error naming it.
+ * become a running async job, and the answer is a {@link SyncContinuation} error naming it. A
+ * query whose client closes the connection before the first byte ({@link ClientDisconnect}) is
+ * cancelled at once and not continued: nobody would read the job.
  */
 public class TapSyncServlet extends DaliServlet {
 
     /** Rows read ahead to put exact counts in the headers. */
     static final int READ_AHEAD_ROWS = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TapSyncServlet.class);
+
+    /** Why a query whose client went away before its first byte stopped (it is not continued). */
+    static final String CLIENT_GONE = "the client closed the connection before the result started";
 
     /** Extra seconds the database's own statement time-out waits after the budget (a backstop). */
     private static final int BACKSTOP_SECONDS = 1;
@@ -92,6 +102,7 @@ public class TapSyncServlet extends DaliServlet {
         ScheduledFuture<?> budget = null;
         DaliParameters raw = null;
         Map<String, UploadSource> parts = Map.of();
+        ClientDisconnect client = null;
         try {
             UploadParts.checkLength(req, maxUploadBytes, maxFormBytes);
             raw = RequestParameters.read(req);
@@ -102,6 +113,7 @@ public class TapSyncServlet extends DaliServlet {
             }
             Map<String, UploadSource> p = parts;
             int statementTimeout = timeoutSeconds > 0 ? timeoutSeconds + BACKSTOP_SECONDS : 0;
+            client = ClientDisconnect.watch(req, () -> cancellation.cancel(CLIENT_GONE));
             try (RunningQuery query = queries.open(params, p::get, statementTimeout, cancellation,
                     urls.base(req), access.rows(AuthFilter.identity(req)))) {
                 QueryResultTable table = query.table();
@@ -113,6 +125,10 @@ public class TapSyncServlet extends DaliServlet {
                     throw e;
                 }
                 cancellation.throwIfCancelled(null);
+                client.close();
+                if (client.consumedPipelinedBytes()) {
+                    resp.setHeader("Connection", "close");
+                }
                 resp.setStatus(HttpServletResponse.SC_OK);
                 resp.setContentType(params.format().mime());
                 resp.setHeader("Content-Disposition",
@@ -131,13 +147,21 @@ public class TapSyncServlet extends DaliServlet {
                 throw e;
             }
             Throwable answer = t;
-            if (t instanceof QueryCancelledException && !resp.isCommitted() && async != null && raw != null) {
+            boolean gone = client != null && client.clientGone();
+            if (t instanceof QueryCancelledException && !gone && !resp.isCommitted() && async != null && raw != null) {
                 answer = continueAsync(req, raw, parts, t);
             }
-            ErrorBoundary.respond(resp, answer);
+            if (gone) {
+                LOG.info("sync query stopped: {}", CLIENT_GONE);
+            } else {
+                ErrorBoundary.respond(resp, answer);
+            }
         } finally {
             if (budget != null) {
                 budget.cancel(false);
+            }
+            if (client != null) {
+                client.close();
             }
         }
     }
