@@ -14,6 +14,7 @@ import java.util.Set;
 import meridian.server.auth.AccessPolicy;
 import meridian.server.auth.AuthFilter;
 import meridian.server.auth.RateLimiter;
+import meridian.server.auth.WorkLimiter;
 import meridian.server.auth.UserStore;
 import meridian.datalink.Bundles;
 import meridian.datalink.FileAccess;
@@ -130,12 +131,15 @@ public final class MeridianServer {
         CatalogueStore catalogueStore = new CatalogueStore(parts.database());
         AccessPolicy access = new AccessPolicy(collections::definitions,
                 () -> catalogueRights(catalogueStore, collections), config.archive().schema());
+        WorkLimiter work = new WorkLimiter(new WorkLimiter.Limits(config.limits().perClient(),
+                config.concurrentQueries(), config.limits().waitingPerClient(), config.limits().queueWaitSeconds()));
         JobManager jobs = new JobManager(new JobStore(config.dataDir().resolve("jobs")),
                 new AsyncQueryRunner(queries, limits, a.resultLimitBytes(), () -> jobBaseUrl(config, connector),
                         owner -> access.rows(users.identity(owner))),
                 new JobManager.Limits(a.executionDurationSeconds(), a.executionDurationLimitSeconds(),
                         a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.maxWaitSeconds(),
-                        a.reaperIntervalSeconds(), a.resultLimitBytes()));
+                        a.reaperIntervalSeconds(), a.resultLimitBytes(), config.limits().jobsQueuedPerClient()),
+                work);
         server.addBean(jobs);
         server.addBean(new CatalogueFollower(parts.database()));
         // Jetty spools parts to disk. Its limits sit above ours, so that ours (which name the
@@ -177,11 +181,20 @@ public final class MeridianServer {
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
         // every request gets its identity (401 for wrong credentials) before any servlet runs
         ctx.addFilter(new FilterHolder(new AuthFilter(users)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        FilterHolder rate = new FilterHolder(new RateLimiter(config.limits().perMinute(), config.limits().burstSize()));
-        ctx.addFilter(rate, "/tap/sync", EnumSet.of(DispatcherType.REQUEST));
-        ctx.addFilter(rate, "/tap/async/*", EnumSet.of(DispatcherType.REQUEST));
-        ctx.addFilter(rate, "/soda/sync", EnumSet.of(DispatcherType.REQUEST));
-        ctx.addFilter(rate, "/bundle", EnumSet.of(DispatcherType.REQUEST));
+        if (config.limits().perMinute() > 0) {
+            FilterHolder rate = new FilterHolder(new RateLimiter(config.limits().perMinute(),
+                    config.limits().burstSize()));
+            ctx.addFilter(rate, "/tap/sync", EnumSet.of(DispatcherType.REQUEST));
+            ctx.addFilter(rate, "/tap/async/*", EnumSet.of(DispatcherType.REQUEST));
+            ctx.addFilter(rate, "/soda/sync", EnumSet.of(DispatcherType.REQUEST));
+            ctx.addFilter(rate, "/bundle", EnumSet.of(DispatcherType.REQUEST));
+        }
+        // expensive work waits for a slot (after the rate limit: a refused request takes none);
+        // VOSI, /files, DataLink and the landing page are never limited
+        FilterHolder slots = new FilterHolder(work);
+        for (String path : List.of("/tap/sync", "/ssa", "/soda/sync", "/bundle")) {
+            ctx.addFilter(slots, path, EnumSet.of(DispatcherType.REQUEST));
+        }
         server.setHandler(new ServerHeader(ctx));
         server.setStopAtShutdown(false);
         server.setStopTimeout(5_000);

@@ -41,18 +41,50 @@ public record MeridianConfig(Service service, Archive archive, Database database
     }
 
     /**
-     * {@code limits:} requests per client (user, or address when anonymous) to expensive
-     * endpoints (TAP sync queries, async job creation and start): a burst, then a sustained rate.
+     * {@code limits:} how much expensive work (TAP sync queries, SSA queries, SODA cutouts,
+     * bundles, executing async jobs) a client (user, or address when anonymous) may have running
+     * at once, how long a request over the limit waits for its turn, and an optional request rate.
+     * Every key is optional; the accessors give the defaults.
      */
-    public record Limits(@JsonProperty("requests_per_minute") Integer requestsPerMinute, Integer burst) {
-        /** Sustained expensive requests per minute per client; 0 turns limiting off. */
-        public int perMinute() {
-            return requestsPerMinute == null ? 120 : requestsPerMinute;
+    public record Limits(@JsonProperty("requests_per_minute") Integer requestsPerMinute, Integer burst,
+                         @JsonProperty("queries_per_client") Integer queriesPerClient,
+                         @JsonProperty("queue_seconds") Integer queueSeconds,
+                         @JsonProperty("queued_per_client") Integer queuedPerClient,
+                         @JsonProperty("queued_jobs_per_client") Integer queuedJobsPerClient) {
+
+        /** Only the request rate (tests and the benchmark server turn it off). */
+        public Limits(Integer requestsPerMinute, Integer burst) {
+            this(requestsPerMinute, burst, null, null, null, null);
         }
 
-        /** Expensive requests a client may send at once. */
+        /** Sustained expensive requests per minute per client; 0 (the default) turns the rate limit off. */
+        public int perMinute() {
+            return requestsPerMinute == null ? 0 : requestsPerMinute;
+        }
+
+        /** Expensive requests a client may send at once under the rate limit. */
         public int burstSize() {
             return burst == null ? 30 : burst;
+        }
+
+        /** Expensive requests and executing async jobs of one client running at once. */
+        public int perClient() {
+            return queriesPerClient == null ? 2 : queriesPerClient;
+        }
+
+        /** Longest wait of a request over a limit before 429. */
+        public int queueWaitSeconds() {
+            return queueSeconds == null ? 10 : queueSeconds;
+        }
+
+        /** Requests of one client waiting for their turn at once; more get 429 at once. */
+        public int waitingPerClient() {
+            return queuedPerClient == null ? 8 : queuedPerClient;
+        }
+
+        /** Async jobs of one client in QUEUED; PHASE=RUN on more gets 429. */
+        public int jobsQueuedPerClient() {
+            return queuedJobsPerClient == null ? 16 : queuedJobsPerClient;
         }
     }
 
@@ -143,6 +175,12 @@ public record MeridianConfig(Service service, Archive archive, Database database
     private MeridianConfig validated(Path file) {
         if (service == null || archive == null || tap == null) {
             throw new ConfigException(file + ": the sections service, archive and tap are required");
+        }
+        if (limits.perClient() < 1 || limits.queueWaitSeconds() < 0 || limits.waitingPerClient() < 0
+                || limits.jobsQueuedPerClient() < 1 || limits.perMinute() < 0) {
+            throw new ConfigException(file + ": limits.queries_per_client and limits.queued_jobs_per_client must be"
+                    + " at least 1; limits.queue_seconds, limits.queued_per_client and limits.requests_per_minute"
+                    + " at least 0");
         }
         if (archive.schema() == null || !archive.schema().matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw new ConfigException(file + ": archive.schema must be a plain identifier, got " + archive.schema());
@@ -243,7 +281,7 @@ public record MeridianConfig(Service service, Archive archive, Database database
     /** The database to open. */
     public DatabaseConfig databaseConfig() {
         String kind = database == null || database.kind() == null ? "derby" : database.kind();
-        int pool = database == null || database.poolSize() == null ? 8 : database.poolSize();
+        int pool = poolSize();
         if ("derby".equals(kind)) {
             return new DatabaseConfig("derby", dataDir().resolve("db"), null, null, null, pool);
         }
@@ -289,6 +327,18 @@ public record MeridianConfig(Service service, Archive archive, Database database
 
     public int uploadUrlTimeoutSeconds() {
         return tap.uploadUrlTimeoutSeconds() == null ? 30 : tap.uploadUrlTimeoutSeconds();
+    }
+
+    /**
+     * Expensive requests of all clients running at once: the connection pool less the async
+     * workers' connections (each executing job holds one), at least 1.
+     */
+    public int concurrentQueries() {
+        return Math.max(1, poolSize() - async().maxExecutingJobs());
+    }
+
+    private int poolSize() {
+        return database == null || database.poolSize() == null ? 8 : database.poolSize();
     }
 
     /** {@code tap.async}, with defaults for what is missing. */

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import meridian.server.auth.AccessPolicy;
 import meridian.server.auth.AuthFilter;
+import meridian.server.auth.WorkLimiter;
 import meridian.server.http.ClientDisconnect;
 import meridian.server.http.DaliParameters;
 import meridian.server.http.DaliServlet;
@@ -174,7 +175,7 @@ public class TapSyncServlet extends DaliServlet {
             for (String name : raw.names()) {
                 params.put(name, raw.all(name));
             }
-            JobState job = async.create(params, parts, AuthFilter.identity(req).user());
+            JobState job = async.create(params, parts, AuthFilter.identity(req).user(), WorkLimiter.client(req));
             async.run(job.id());
             return new SyncContinuation(timeoutSeconds, urls.base(req) + "/tap/async/" + job.id());
         } catch (IOException | RuntimeException e) {

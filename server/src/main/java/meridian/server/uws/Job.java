@@ -9,11 +9,18 @@ import java.util.function.UnaryOperator;
  */
 final class Job {
 
+    private final String client;
     private JobState state;
     private JobControl control;
 
-    Job(JobState state) {
+    /** @param client whose per-client slots the job takes ({@link ClientSlots}) */
+    Job(JobState state, String client) {
         this.state = state;
+        this.client = client;
+    }
+
+    String client() {
+        return client;
     }
 
     synchronized JobState state() {

@@ -58,23 +58,35 @@ public final class JobManager extends AbstractLifeCycle {
      * @param maxWait                longest blocking WAIT, seconds
      * @param reaperInterval         seconds between destruction sweeps
      * @param resultLimitBytes       largest result file
+     * @param queuedPerClient        jobs of one client waiting in QUEUED; PHASE=RUN on one more is
+     *                               refused with 429
      */
     public record Limits(long executionDuration, long executionDurationLimit, long destruction,
                          long destructionLimit, int maxExecuting, int maxWait, int reaperInterval,
-                         long resultLimitBytes) {
+                         long resultLimitBytes, int queuedPerClient) {
     }
 
     private final JobStore store;
     private final JobRunner runner;
     private final Limits limits;
+    private final ClientSlots slots;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** QUEUED jobs in the order they were queued; guarded by itself, as is {@link #executing}. */
+    private final List<Job> queued = new ArrayList<>();
+    private int executing;
     private ExecutorService workers;
     private ScheduledExecutorService timers;
 
     public JobManager(JobStore store, JobRunner runner, Limits limits) {
+        this(store, runner, limits, ClientSlots.UNLIMITED);
+    }
+
+    /** @param slots the per-client slots a job must take to execute (shared with sync queries) */
+    public JobManager(JobStore store, JobRunner runner, Limits limits, ClientSlots slots) {
         this.store = store;
         this.runner = runner;
         this.limits = limits;
+        this.slots = slots;
     }
 
     public Limits limits() {
@@ -95,16 +107,18 @@ public final class JobManager extends AbstractLifeCycle {
                         "the service stopped while this job was executing; submit the query again");
                 store.save(s);
             }
-            Job job = new Job(s);
+            Job job = new Job(s, s.owner() == null ? "stored" : "user:" + s.owner());
             jobs.put(s.id(), job);
             if (s.phase() == ExecutionPhase.QUEUED) {
-                workers.execute(() -> execute(job));
+                enqueue(job);
             }
         }
         if (!stored.isEmpty()) {
             LOG.info("loaded {} stored jobs", stored.size());
         }
         timers.scheduleWithFixedDelay(this::reap, limits.reaperInterval(), limits.reaperInterval(), TimeUnit.SECONDS);
+        // a sync query ending frees a client's slot without telling the jobs: look again each second
+        timers.scheduleWithFixedDelay(this::dispatch, 1, 1, TimeUnit.SECONDS);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -132,10 +146,11 @@ public final class JobManager extends AbstractLifeCycle {
      * @param parameters request parameters (names any case; kept upper case)
      * @param files      multipart file parts by part name; copied into the job directory
      * @param owner      the authenticated user creating the job, or null when anonymous
+     * @param client     whose per-client slots and queue the job uses (user or address)
      * @throws Fault (usage) when the runner rejects the parameters
      */
-    public JobState create(Map<String, List<String>> parameters, Map<String, UploadSource> files, String owner)
-            throws IOException {
+    public JobState create(Map<String, List<String>> parameters, Map<String, UploadSource> files, String owner,
+                           String client) throws IOException {
         Map<String, List<String>> params = upper(parameters);
         params.remove("PHASE");
         runner.check(params);
@@ -161,7 +176,7 @@ public final class JobManager extends AbstractLifeCycle {
                 limits.executionDuration(), now.plusSeconds(limits.destruction()).toString(), params, uploadFiles,
                 List.of(), null, owner);
         store.save(s);
-        jobs.put(id, new Job(s));
+        jobs.put(id, new Job(s, client));
         return s;
     }
 
@@ -210,6 +225,10 @@ public final class JobManager extends AbstractLifeCycle {
     /** PHASE=RUN: queues a PENDING job; a no-op in any other active phase, 400 after the end. */
     public JobState run(String id) {
         Job job = job(id);
+        if (job.state().phase() == ExecutionPhase.PENDING && queuedOf(job.client()) >= limits.queuedPerClient()) {
+            throw Fault.tooManyRequests("this client already has " + limits.queuedPerClient() + " jobs waiting"
+                    + " in QUEUED (tap.async.queued_jobs_per_client); run this one when they have started", 10);
+        }
         JobState s = job.update(EnumSet.of(ExecutionPhase.PENDING), st -> st.withPhase(ExecutionPhase.QUEUED));
         if (s == null) {
             JobState now = job.state();
@@ -219,8 +238,62 @@ public final class JobManager extends AbstractLifeCycle {
             return now;
         }
         store.save(s);
-        workers.execute(() -> execute(job));
+        enqueue(job);
         return s;
+    }
+
+    private long queuedOf(String client) {
+        synchronized (queued) {
+            return queued.stream().filter(j -> j.client().equals(client)
+                    && j.state().phase() == ExecutionPhase.QUEUED).count();
+        }
+    }
+
+    private void enqueue(Job job) {
+        synchronized (queued) {
+            queued.add(job);
+        }
+        dispatch();
+    }
+
+    /**
+     * Starts queued jobs, oldest first, while a worker is free: each needs a free slot of its
+     * client; a job without one stays QUEUED and the next client's job goes first.
+     */
+    private void dispatch() {
+        List<Job> start = new ArrayList<>();
+        synchronized (queued) {
+            queued.removeIf(j -> j.state().phase() != ExecutionPhase.QUEUED);
+            for (java.util.Iterator<Job> it = queued.iterator(); it.hasNext() && executing < limits.maxExecuting(); ) {
+                Job j = it.next();
+                if (slots.tryStart(j.client())) {
+                    it.remove();
+                    executing++;
+                    start.add(j);
+                }
+            }
+        }
+        for (Job j : start) {
+            try {
+                workers.execute(() -> {
+                    try {
+                        execute(j);
+                    } finally {
+                        ended(j);
+                        dispatch();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                ended(j);
+            }
+        }
+    }
+
+    private void ended(Job j) {
+        slots.ended(j.client());
+        synchronized (queued) {
+            executing--;
+        }
     }
 
     /** PHASE=ABORT: ends an active job as ABORTED; a no-op once it has ended. */

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import meridian.server.auth.AuthFilter;
+import meridian.server.auth.WorkLimiter;
 import meridian.server.auth.Identity;
 import meridian.server.http.DaliParameters;
 import meridian.server.http.ErrorBoundary;
@@ -191,7 +192,7 @@ public class UwsServlet extends HttpServlet {
         DaliParameters p = RequestParameters.read(req);
         if (path.isEmpty()) {
             Map<String, UploadSource> files = UploadParts.read(req, p);
-            JobState job = jobs.create(raw(p), files, AuthFilter.identity(req).user());
+            JobState job = jobs.create(raw(p), files, AuthFilter.identity(req).user(), WorkLimiter.client(req));
             if (p.single("PHASE").map(v -> v.equalsIgnoreCase("RUN")).orElse(false)) {
                 jobs.run(job.id());
             } else if (p.has("PHASE")) {
