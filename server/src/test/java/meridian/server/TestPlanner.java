@@ -37,6 +37,13 @@ public final class TestPlanner implements QueryPlanner {
         return "SELECT obs_id FROM ivoa.obscore -- slow " + millisPerRow;
     }
 
+    /**
+     * A query that keeps a core busy until it is stopped: a three-way cross join of
+     * {@link #installBig} rows whose condition no row meets (Derby runs it as nested loops).
+     */
+    static final String BURN = "SELECT obs_id FROM ivoa.obscore -- burn";
+    static final String BURN_TABLE = "meridian_test_big";
+
     static final String COUNT = "SELECT COUNT(*) AS n FROM ivoa.obscore";
     static final String TOP3 = "SELECT TOP 3 obs_id, s_ra FROM ivoa.obscore ORDER BY obs_id";
     static final String UPLOAD_ALL = "SELECT * FROM TAP_UPLOAD.pos";
@@ -102,14 +109,41 @@ public final class TestPlanner implements QueryPlanner {
     static QueryPlanner around(QueryPlanner real, Database database) {
         try {
             installSleep(database);
+            installBig(database);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot install the test function", e);
         }
         return new TestPlanner(real, database);
     }
 
+    /** Creates {@code app.meridian_test_big} with 3,000 rows (idempotent). */
+    static void installBig(Database db) throws SQLException {
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                st.execute("CREATE TABLE app." + BURN_TABLE + " (x INT, y DOUBLE PRECISION)");
+            } catch (SQLException exists) {
+                c.rollback();
+                return;
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO app." + BURN_TABLE + " VALUES (?, ?)")) {
+                for (int i = 0; i < 3000; i++) {
+                    insert.setInt(1, i);
+                    insert.setDouble(2, i * 0.5);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
     @Override
     public PlannedQuery plan(String adql, String version, MetadataModel model, RowFilter rows) {
+        if (adql.trim().equals(BURN)) {
+            return build("SELECT a.x FROM app." + BURN_TABLE + " a, app." + BURN_TABLE + " b, app." + BURN_TABLE
+                    + " c WHERE a.y + b.y + c.y < -1", model);
+        }
         Matcher slow = SLOW.matcher(adql.trim());
         if (slow.matches()) {
             return build("SELECT \"obs_id\" FROM \"ivoa\".\"obscore\" WHERE APP.MERIDIAN_TEST_SLEEP("
