@@ -88,6 +88,33 @@ class QueryStopTest {
     }
 
     @Test
+    void aClientThatDisconnectsMidResponseStopsTheQueryAndIsNoErrorInTheLog() throws Exception {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            URI uri = URI.create(service.baseUrl());
+            try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
+                OutputStream out = s.getOutputStream();
+                out.write(("GET /tap/sync?LANG=ADQL&MAXREC=9000000&QUERY="
+                        + URLEncoder.encode(TestPlanner.MANY_ROWS, StandardCharsets.UTF_8) + " HTTP/1.1\r\nHost: "
+                        + uri.getAuthority() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                byte[] start = s.getInputStream().readNBytes(200_000);
+                assertTrue(new String(start, StandardCharsets.UTF_8).startsWith("HTTP/1.1 200"));
+            }
+            assertIdleWithin(SECONDS_TO_STOP);
+        } finally {
+            System.setErr(err);
+        }
+        String text = log.toString(StandardCharsets.UTF_8);
+        err.print(text);
+        assertTrue(text.contains("the client closed the connection"), text);
+        assertTrue(!text.contains("ERROR") && !text.contains("internal error") && !text.contains("\tat "),
+                "a client going away is not logged as an error: " + text);
+    }
+
+    @Test
     void anAbortedJobStops() throws Exception {
         String job = runningJob();
         Response r = given().redirects().follow(false).formParam("PHASE", "ABORT").post(job + "/phase");

@@ -43,6 +43,8 @@ public final class TestPlanner implements QueryPlanner {
      */
     static final String BURN = "SELECT obs_id FROM ivoa.obscore -- burn";
     static final String BURN_TABLE = "meridian_test_big";
+    /** Nine million rows of the same table joined with itself: a long stream to read. */
+    static final String MANY_ROWS = "SELECT obs_id FROM ivoa.obscore -- many rows";
 
     static final String COUNT = "SELECT COUNT(*) AS n FROM ivoa.obscore";
     static final String TOP3 = "SELECT TOP 3 obs_id, s_ra FROM ivoa.obscore ORDER BY obs_id";
@@ -143,6 +145,9 @@ public final class TestPlanner implements QueryPlanner {
         if (adql.trim().equals(BURN)) {
             return build("SELECT a.x FROM app." + BURN_TABLE + " a, app." + BURN_TABLE + " b, app." + BURN_TABLE
                     + " c WHERE a.y + b.y + c.y < -1", model);
+        }
+        if (adql.trim().equals(MANY_ROWS)) {
+            return build("SELECT a.x, b.y FROM app." + BURN_TABLE + " a, app." + BURN_TABLE + " b", model);
         }
         Matcher slow = SLOW.matcher(adql.trim());
         if (slow.matches()) {
