@@ -161,7 +161,9 @@ public final class MeridianServer {
                 new TapCapabilities.AsyncLimits(a.executionDurationSeconds(), a.executionDurationLimitSeconds(),
                         a.destructionSeconds(), a.destructionLimitSeconds(), a.maxExecutingJobs(), a.resultLimitBytes()),
                 new TapCapabilities.UploadLimits(config.uploadLimitRows(), config.uploadLimitBytes(),
-                        uploads.urlUploadsEnabled()));
+                        uploads.urlUploadsEnabled()),
+                new TapCapabilities.WorkLimits(work.limits().perClient(), work.limits().total(),
+                        work.limits().queueSeconds(), config.limits().jobsQueuedPerClient()));
         ctx.addServlet(new ServletHolder("tap-capabilities", new CapabilitiesServlet(capabilities, urls, "/tap")),
                 "/tap/capabilities");
         ctx.addServlet(new ServletHolder("tap-availability", new AvailabilityServlet(parts.database())),

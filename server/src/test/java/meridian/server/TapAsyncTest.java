@@ -52,6 +52,18 @@ class TapAsyncTest {
     }
 
     @Test
+    void aJobNotYetEndedQuotesItsLatestEndFromItsExecutionDuration() {
+        String job = Uws.create(async, query(TestPlanner.TOP3));
+        Document d = Uws.job(job);
+        java.time.Instant quote = java.time.Instant.parse(Uws.text(d, "quote"));
+        long seconds = Long.parseLong(Uws.text(d, "executionDuration"));
+        long ahead = java.time.Duration.between(java.time.Instant.now(), quote).getSeconds();
+        assertTrue(ahead > seconds - 10 && ahead <= seconds, "quote " + quote + " is " + ahead + " s ahead");
+        assertEquals(200, given().get(job + "/quote").statusCode());
+        java.time.Instant.parse(given().get(job + "/quote").asString());
+    }
+
+    @Test
     void jobRunsToCompletionAndEveryResourceAgrees() throws Exception {
         String job = Uws.create(async, with(query(TestPlanner.TOP3), "PHASE", "RUN", "RUNID", "run-1"));
         assertTrue(job.startsWith(async + "/"), job);

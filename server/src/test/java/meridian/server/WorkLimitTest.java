@@ -75,6 +75,16 @@ class WorkLimitTest {
     }
 
     @Test
+    void theCapabilitiesDeclareTheLimits() {
+        String caps = given().get(service.tapUrl() + "/capabilities").asString();
+        MeridianConfig.Limits l = shipped();
+        assertTrue(caps.contains("at most " + l.perClient() + " queries (sync queries and executing jobs) of one client and "
+                + service.config().concurrentQueries() + " sync queries in all"), caps);
+        assertTrue(caps.contains("waits up to " + l.queueWaitSeconds() + " s"), caps);
+        assertTrue(caps.contains("<executionDuration>"), caps);
+    }
+
+    @Test
     void sixtyFourConcurrentClientsAreAllServed() throws Exception {
         int clients = 64;
         int each = 10;

@@ -48,6 +48,19 @@ public record JobState(String id, String runId, ExecutionPhase phase, String cre
                 parameters, uploadFiles, results, error, owner);
     }
 
+    /**
+     * The UWS quote: when the job will have ended at the latest, given its execution duration:
+     * its start plus the duration, or (not started yet) now plus the duration, not counting the
+     * time it may wait in QUEUED. Null once it has ended.
+     */
+    public String quote() {
+        if (phase.isFinal() || executionDuration <= 0) {
+            return null;
+        }
+        Instant from = startTime != null ? Instant.parse(startTime) : Instant.now();
+        return from.plusSeconds(executionDuration).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    }
+
     JobState started(Instant t) {
         return new JobState(id, runId, ExecutionPhase.EXECUTING, creationTime, t.toString(), null,
                 executionDuration, destruction, parameters, uploadFiles, results, null, owner);

@@ -51,7 +51,8 @@ public final class UwsDocument {
         }
         sb.append(ownerId("  ", j))
                 .append("  <uws:phase>").append(j.phase()).append("</uws:phase>\n")
-                .append("  <uws:quote xsi:nil=\"true\"/>\n")
+                .append(j.quote() == null ? "  <uws:quote xsi:nil=\"true\"/>\n"
+                        : "  <uws:quote>" + j.quote() + "</uws:quote>\n")
                 .append("  <uws:creationTime>").append(j.creationTime()).append("</uws:creationTime>\n")
                 .append(time("startTime", j.startTime()))
                 .append(time("endTime", j.endTime()))

@@ -170,7 +170,7 @@ public class UwsServlet extends HttpServlet {
             case "phase" -> text(resp, job.phase().name());
             case "executionduration" -> text(resp, Long.toString(job.executionDuration()));
             case "destruction" -> text(resp, job.destruction());
-            case "quote" -> text(resp, "");
+            case "quote" -> text(resp, job.quote() == null ? "" : job.quote());
             case "owner" -> text(resp, job.owner() == null ? "" : job.owner());
             case "parameters" -> xml(resp, UwsDocument.parameters(job));
             case "error" -> error(resp, job);

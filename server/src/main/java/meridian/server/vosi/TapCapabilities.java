@@ -20,10 +20,29 @@ import meridian.sql.archive.ObscoreTable;
  * @param syncTimeout      execution time limit of sync queries, seconds
  * @param async            async limits: execution duration and retention (default and hard)
  * @param uploads          upload limits and methods
+ * @param work             how much work of one client and of all run at once, or null (not declared)
  */
 public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxrecDefault, long maxrecLimit,
-                              int syncTimeout, AsyncLimits async, UploadLimits uploads)
+                              int syncTimeout, AsyncLimits async, UploadLimits uploads, WorkLimits work)
         implements ServiceCapabilities {
+
+    /** Capabilities that do not declare the work limits. */
+    public TapCapabilities(List<LanguageFeature> languageFeatures, long maxrecDefault, long maxrecLimit,
+                           int syncTimeout, AsyncLimits async, UploadLimits uploads) {
+        this(languageFeatures, maxrecDefault, maxrecLimit, syncTimeout, async, uploads, null);
+    }
+
+    /**
+     * The limits on work in progress (TAPRegExt has no element for them; they go into the
+     * description).
+     *
+     * @param perClient           queries plus executing jobs of one client at once
+     * @param total               sync queries of all clients at once
+     * @param queueSeconds        longest wait for a turn before 429
+     * @param queuedJobsPerClient jobs of one client in QUEUED
+     */
+    public record WorkLimits(int perClient, int total, int queueSeconds, int queuedJobsPerClient) {
+    }
 
     /**
      * Async job limits, seconds.
@@ -138,7 +157,12 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
                 + " limited to " + async.resultLimitBytes() + " bytes. Uploads (sync and async, TAP_UPLOAD.name):"
                 + " VOTable (TABLEDATA, BINARY, BINARY2), FITS binary tables, ECSV and CSV with a header line;"
                 + " at most " + uploads.maxRows() + " rows per table and " + uploads.maxBytes()
-                + " bytes per request" + (uploads.urls() ? "; http(s) URL uploads from allowed hosts only." : ".");
+                + " bytes per request" + (uploads.urls() ? "; http(s) URL uploads from allowed hosts only." : ".")
+                + (work == null ? "" : " Limits on work, not on requests: a client sending one query at a time is"
+                + " never refused; at most " + work.perClient() + " queries (sync queries and executing jobs) of"
+                + " one client and " + work.total() + " sync queries in all run at once; a query over a limit"
+                + " waits up to " + work.queueSeconds() + " s for its turn, then gets HTTP 429 with Retry-After,"
+                + " and a job waits in QUEUED (at most " + work.queuedJobsPerClient() + " per client).");
     }
 
     /**
