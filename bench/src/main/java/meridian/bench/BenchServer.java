@@ -42,9 +42,11 @@ public final class BenchServer {
             System.err.println("usage: BenchServer CONFIG DATA_DIR [SIZE,SIZE... [PORT]]");
             System.exit(2);
         }
-        // load scenarios send far more queries than one client may (limits.*): measure the server, not the limiter
+        // load scenarios send far more queries at once from one address than one client may
+        // (limits.*): each bench client counts as a client of its own, so only the global limit
+        // (pool size less async workers) and its fair queue apply, as for that many real clients
         MeridianConfig config = MeridianConfig.load(Path.of(args[0])).withDataDir(Path.of(args[1]))
-                .withLimits(new MeridianConfig.Limits(0, null));
+                .withLimits(new MeridianConfig.Limits(0, null, 10_000, null, 10_000, null));
         List<Long> sizes = new ArrayList<>();
         if (args.length > 2 && !args[2].isBlank()) {
             for (String s : args[2].split(",")) {
