@@ -115,6 +115,26 @@ class QueryStopTest {
     }
 
     @Test
+    void aPipelinedRequestIsNotMistakenForADisconnectAndIsNotLost() throws Exception {
+        URI uri = URI.create(service.baseUrl());
+        String slow = "GET /tap/sync?LANG=ADQL&QUERY=" + URLEncoder.encode(TestPlanner.slow(25), StandardCharsets.UTF_8)
+                + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n\r\n";
+        String quick = "GET /tap/availability HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\nConnection: close\r\n\r\n";
+        try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
+            s.getOutputStream().write((slow + quick).getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            String answers = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answers.startsWith("HTTP/1.1 200"), answers);
+            assertTrue(answers.contains("QUERY_STATUS\" value=\"OK"), answers);
+            // either both were answered, or the first says the connection closes (the client resends)
+            boolean both = answers.indexOf("HTTP/1.1 200", 1) > 0;
+            boolean closes = answers.substring(0, answers.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT)
+                    .contains("connection: close");
+            assertTrue(both || closes, answers);
+        }
+    }
+
+    @Test
     void anAbortedJobStops() throws Exception {
         String job = runningJob();
         Response r = given().redirects().follow(false).formParam("PHASE", "ABORT").post(job + "/phase");

@@ -72,7 +72,13 @@ public final class ErrorBoundary {
         if (response.isCommitted() || o.status() == 499) {
             return;
         }
+        // a connection the servlet has decided to close (ClientDisconnect read a pipelined
+        // request's first bytes) stays closed, or the client would wait for that answer
+        boolean close = "close".equalsIgnoreCase(response.getHeader("Connection"));
         response.reset();
+        if (close) {
+            response.setHeader("Connection", "close");
+        }
         response.setStatus(o.status());
         response.setContentType(ErrorDocument.CONTENT_TYPE);
         response.setCharacterEncoding("UTF-8");

@@ -155,6 +155,9 @@ public class TapSyncServlet extends DaliServlet {
             if (gone) {
                 LOG.info("sync query stopped: {}", CLIENT_GONE);
             } else {
+                if (client != null && client.consumedPipelinedBytes() && !resp.isCommitted()) {
+                    resp.setHeader("Connection", "close");
+                }
                 ErrorBoundary.respond(resp, answer);
             }
         } finally {
