@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns every job: creation, phase changes (compare-and-set), scheduling on at most
  * {@code max_executing_jobs} worker threads (the others wait in QUEUED, first come first
- * served), the execution-duration watchdog, the destruction reaper, and persistence through the
+ * served among the jobs whose client has a free {@link ClientSlots slot}; at most
+ * {@code queuedPerClient} of one client's jobs wait), the execution-duration watchdog, the destruction reaper, and persistence through the
  * {@link JobStore} after every change. Started and stopped with the Jetty server (it is a
  * server bean). On start, jobs stored by an earlier run are loaded: QUEUED ones are queued
  * again, EXECUTING ones (the service stopped under them) become ERROR with a message.
@@ -107,6 +110,7 @@ public final class JobManager extends AbstractLifeCycle {
                         "the service stopped while this job was executing; submit the query again");
                 store.save(s);
             }
+            // the address of an anonymous job's client is not stored: those share one client's slots
             Job job = new Job(s, s.owner() == null ? "stored" : "user:" + s.owner());
             jobs.put(s.id(), job);
             if (s.phase() == ExecutionPhase.QUEUED) {
@@ -227,7 +231,7 @@ public final class JobManager extends AbstractLifeCycle {
         Job job = job(id);
         if (job.state().phase() == ExecutionPhase.PENDING && queuedOf(job.client()) >= limits.queuedPerClient()) {
             throw Fault.tooManyRequests("this client already has " + limits.queuedPerClient() + " jobs waiting"
-                    + " in QUEUED (tap.async.queued_jobs_per_client); run this one when they have started", 10);
+                    + " in QUEUED (limits.queued_jobs_per_client); run this one when they have started", 10);
         }
         JobState s = job.update(EnumSet.of(ExecutionPhase.PENDING), st -> st.withPhase(ExecutionPhase.QUEUED));
         if (s == null) {
@@ -264,7 +268,7 @@ public final class JobManager extends AbstractLifeCycle {
         List<Job> start = new ArrayList<>();
         synchronized (queued) {
             queued.removeIf(j -> j.state().phase() != ExecutionPhase.QUEUED);
-            for (java.util.Iterator<Job> it = queued.iterator(); it.hasNext() && executing < limits.maxExecuting(); ) {
+            for (Iterator<Job> it = queued.iterator(); it.hasNext() && executing < limits.maxExecuting(); ) {
                 Job j = it.next();
                 if (slots.tryStart(j.client())) {
                     it.remove();
@@ -283,7 +287,7 @@ public final class JobManager extends AbstractLifeCycle {
                         dispatch();
                     }
                 });
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 ended(j);
             }
         }
