@@ -130,13 +130,14 @@ class WorkLimitTest {
     }
 
     @Test
+    @SuppressWarnings("try") // TestService.close may throw InterruptedException: the test just propagates it
     void overTheLimitARequestWaitsThenGets429WhileCheapRequestsPassAndJobsQueue() throws Exception {
         try (TestService tight = TestService.start(c -> c.withLimits(new MeridianConfig.Limits(0, null, 1, 1, 4, 2)),
                 TestPlanner::around)) {
             String sync = tight.tapUrl() + "/sync";
             CompletableFuture<Response> slow = CompletableFuture.supplyAsync(() -> given()
-                    .queryParams(Map.of("LANG", "ADQL", "QUERY", TestPlanner.slow(100))).get(sync));
-            Thread.sleep(1_000);
+                    .queryParams(Map.of("LANG", "ADQL", "QUERY", TestPlanner.slow(150))).get(sync));
+            awaitSleepingQuery();
             long t0 = System.nanoTime();
             Response refused = given().queryParams(Map.of("LANG", "ADQL", "QUERY", QUICK)).get(sync);
             double waited = (System.nanoTime() - t0) / 1e9;
@@ -156,6 +157,17 @@ class WorkLimitTest {
             assertEquals("COMPLETED", Uws.text(Uws.awaitEnd(job, 20), "phase"));
             // and once the slot is free, the client is served at once
             assertEquals(200, given().queryParams(Map.of("LANG", "ADQL", "QUERY", QUICK)).get(sync).statusCode());
+        }
+    }
+
+    /** Waits until a thread runs the slow query (which then holds its client's slot). */
+    private static void awaitSleepingQuery() throws InterruptedException {
+        long end = System.currentTimeMillis() + 20_000;
+        while (Thread.getAllStackTraces().values().stream().flatMap(java.util.Arrays::stream)
+                .noneMatch(f -> f.getClassName().equals("meridian.server.tap.QueryExecutor")
+                        || f.getClassName().equals("meridian.server.results.QueryResultTable"))) {
+            assertTrue(System.currentTimeMillis() < end, "the slow query did not start");
+            Thread.sleep(50);
         }
     }
 
