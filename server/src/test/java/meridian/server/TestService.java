@@ -57,7 +57,8 @@ public final class TestService implements AutoCloseable {
         if (TestDatabases.postgres()) {
             base = base.withDatabase(TestDatabases.createPostgres());
         }
-        // suites send many queries at once from one address: rate limiting only where a test asks for it
+        // the request rate limit off (as shipped) also where conf/meridian.yaml would set one: suites send
+        // many queries from one address; the work limits (limits.queries_per_client...) stay as shipped
         base = base.withLimits(new MeridianConfig.Limits(0, null));
         MeridianConfig config = configure.apply(base);
         TestService s = new TestService(dir, config, planner);
