@@ -152,7 +152,7 @@ class SsaTest {
                 "ssa:Char.TimeAxis.Coverage.Location.Value", "ssa:Char.TimeAxis.Coverage.Bounds.Extent",
                 "ssa:Char.SpectralAxis.Coverage.Location.Value", "ssa:Char.SpectralAxis.Coverage.Bounds.Extent",
                 "ssa:Char.SpectralAxis.Coverage.Bounds.Start", "ssa:Char.SpectralAxis.Coverage.Bounds.Stop",
-                "ssa:Char.SpectralAxis.Resolution", "ssa:Target.Name", "ssa:Target.Redshift", "ssa:Derived.SNR");
+                "ssa:Char.SpectralAxis.ResPower", "ssa:Target.Name", "ssa:Target.Redshift", "ssa:Derived.SNR");
         for (String u : java.util.stream.Stream.concat(man.stream(), rec.stream()).toList()) {
             assertTrue(utypes.contains(u), u + " in " + utypes);
         }
@@ -163,7 +163,7 @@ class SsaTest {
         }
         assertEquals("src.redshift", byUtype.get("ssa:Target.Redshift").getUCD());
         assertEquals("meta.curation", byUtype.get("ssa:Curation.Publisher").getUCD());
-        assertEquals("m", byUtype.get("ssa:Char.SpectralAxis.Resolution").getUnitString());
+        assertEquals("m", byUtype.get("ssa:Char.SpectralAxis.Coverage.Bounds.Start").getUnitString());
         assertEquals("deg", byUtype.get("ssa:Char.SpatialAxis.Coverage.Bounds.Extent").getUnitString());
         List<Object[]> rows = VoTables.rows(t);
         int model = t.getColumnCount() - 1;

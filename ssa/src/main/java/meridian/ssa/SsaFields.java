@@ -32,6 +32,9 @@ public final class SsaFields {
     /**
      * The columns of every response, in response order (SSA 1.1 section 4.2: every MAN field and
      * the REC ones ObsCore has data for), after {@link #constants} and before {@link #OPTIONAL}.
+     * The spectral resolution is given as SSA's resolving power ({@code em_res_power}): the REC
+     * {@code Char.SpectralAxis.Resolution} in metres would divide by it, and one row with 0
+     * would fail every query that finds it (ADQL has no CASE to guard the division).
      */
     private static final List<Field> COMMON = List.of(
             new Field("ssa_access", "access_url", "ssa:Access.Reference", "meta.ref.url;meta.dataset", null,
@@ -100,8 +103,6 @@ public final class SsaFields {
                     "UCD of the flux axis"),
             new Field("ssa_fluxunit", "o_unit", "ssa:Char.FluxAxis.Unit", "meta.unit", null,
                     "Unit of the flux axis in the file"),
-            new Field("ssa_specres", "(em_min + em_max) / 2 / em_res_power", "ssa:Char.SpectralAxis.Resolution",
-                    "spect.resolution;em.wl", "m", "Spectral resolution (FWHM) at the mid-point of the coverage"),
             new Field("ssa_reference", "bib_reference", "ssa:Curation.Reference", "meta.bib.bibcode", null,
                     "Bibcode or URL of a publication describing the data"),
             new Field("ssa_rights", "data_rights", "ssa:Curation.Rights", "meta.code", null,
