@@ -164,13 +164,10 @@ public final class Links {
      */
     private static Long length(ProductFileRef f, java.util.function.Function<String, Optional<Path>> locate) {
         Optional<Path> local = locate.apply(f.accessUrl());
-        if (local.isPresent()) {
-            try {
-                return Files.size(local.get());
-            } catch (IOException e) {
-                return null;
-            }
+        try {
+            return local.isPresent() ? Files.size(local.get()) : null;
+        } catch (IOException e) {
+            return null; // gone since it was located: no size rather than a wrong one
         }
-        return null;
     }
 }

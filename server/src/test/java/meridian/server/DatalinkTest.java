@@ -372,6 +372,12 @@ class DatalinkTest {
                 }
             }
         }
+        // TestService's rows name files that are not on disk: their kB estimate is no byte count
+        List<Map<String, Object>> elsewhere = rows(links("ivo://meridian.demo/test?obs-00").asByteArray());
+        assertTrue(elsewhere.stream().anyMatch(row -> "#this".equals(row.get("semantics"))), elsewhere.toString());
+        for (Map<String, Object> row : elsewhere) {
+            assertNull(row.get("content_length"), row.toString());
+        }
     }
 
     // --- bundles ---------------------------------------------------------------------------------
