@@ -36,6 +36,11 @@ assert record.acref.endswith("obs-12.fits"), record.acref
 assert record.getdataurl() == record.acref
 assert abs(record.ra - 22.0) < 1e-9 and abs(record.dec - 1.0) < 1e-9, (record.ra, record.dec)
 assert record.title, record.title
+# SSA 1.1's mandatory fields, found by utype as clients find them
+assert str(record.getbyutype("ssa:Dataset.DataModel")) == "Spectrum-1.1", record.getbyutype("ssa:Dataset.DataModel")
+assert str(record.getbyutype("ssa:Curation.Publisher")), record.getbyutype("ssa:Curation.Publisher")
+assert int(record.getbyutype("ssa:Dataset.Length")) > 0, record.getbyutype("ssa:Dataset.Length")
+assert near.fieldname_with_utype("ssa:Target.Redshift") == "ssa_redshift"
 
 # a real spectrum found by position is downloadable from its access reference
 demo = service.search(pos=(26.017, -15.9375), diameter=0.2)

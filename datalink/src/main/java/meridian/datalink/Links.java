@@ -156,18 +156,18 @@ public final class Links {
         return what + " (" + f.category() + "): " + f.originalFilename();
     }
 
-    /** The file's exact size when it is here, else the catalogue's estimate. */
+    /**
+     * The exact size in bytes of what the link serves: the file on this server's disk (a file
+     * holding several products is served whole). Null when the file is not here: the catalogue's
+     * {@code access_estsize} is kilobytes rounded up, and DataLink's {@code content_length} is
+     * exact or absent.
+     */
     private static Long length(ProductFileRef f, java.util.function.Function<String, Optional<Path>> locate) {
-        if (!f.isShared()) {
-            Optional<Path> local = locate.apply(f.accessUrl());
-            if (local.isPresent()) {
-                try {
-                    return Files.size(local.get());
-                } catch (IOException e) {
-                    // fall back to the estimate
-                }
-            }
+        Optional<Path> local = locate.apply(f.accessUrl());
+        try {
+            return local.isPresent() ? Files.size(local.get()) : null;
+        } catch (IOException e) {
+            return null; // gone since it was located: no size rather than a wrong one
         }
-        return f.estsizeKb() == null ? null : f.estsizeKb() * 1024;
     }
 }

@@ -175,7 +175,7 @@ public final class ProductCatalog {
 
     private Map<String, List<ProductFileRef>> files(Connection c, List<String> ids) throws SQLException {
         String sql = "SELECT " + cols("product_id", "archive_id", "category", "original_filename", "access_url",
-                "access_estsize", "content_type") + " FROM " + productFiles + " WHERE "
+                "content_type") + " FROM " + productFiles + " WHERE "
                 + database.backend().quote("product_id") + " IN (" + marks(ids.size()) + ") ORDER BY "
                 + database.backend().quote("archive_id");
         Map<String, List<ProductFileRef>> out = new HashMap<>();
@@ -183,10 +183,8 @@ public final class ProductCatalog {
             bind(ps, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long kb = rs.getLong(6);
-                    Long size = rs.wasNull() ? null : kb;
                     out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ProductFileRef(
-                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), size, rs.getString(7)));
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                 }
             }
         }

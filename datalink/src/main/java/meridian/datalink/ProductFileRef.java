@@ -8,11 +8,10 @@ package meridian.datalink;
  * @param category         SCIENCE.SPECTRUM, ANCILLARY.PREVIEW...
  * @param originalFilename the file's name
  * @param accessUrl        where /files serves it
- * @param estsizeKb        size in kB (rounded up), null when unknown
  * @param contentType      MIME type
  */
 public record ProductFileRef(String archiveId, String category, String originalFilename, String accessUrl,
-                             Long estsizeKb, String contentType) {
+                             String contentType) {
 
     /** True for the product's science file. */
     public boolean isScience() {

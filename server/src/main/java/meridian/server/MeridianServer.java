@@ -269,7 +269,8 @@ public final class MeridianServer {
                 config.ssaMaxrecLimit());
         ArchiveTargets targets = new ArchiveTargets(parts.database(), collections::definitions);
         ctx.addServlet(new ServletHolder("ssa", new SsaServlet(parts.database(), parts.planner(), targets, limits,
-                config.syncTimeoutSeconds(), (base, columns) -> DatalinkDescriptor.annotate(columns, base), urls, access)),
+                config.syncTimeoutSeconds(), (base, columns) -> DatalinkDescriptor.annotate(columns, base), urls, access,
+                config.publisher())),
                 "/ssa");
         SsaCapabilities capabilities = new SsaCapabilities(limits.defaultSize(), SsaParameters.MAX_SIZE,
                 limits.maxrecDefault(), limits.maxrecLimit(), "REQUEST=queryData&POS=187.2779,2.0524&SIZE=0.1");

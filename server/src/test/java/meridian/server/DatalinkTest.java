@@ -236,9 +236,8 @@ class DatalinkTest {
                 + " " + (centre[1] - 0.003) + " " + (centre[1] + 0.003)));
         assertEquals(200, range.statusCode(), range.asString());
         Response none = soda(Map.of("ID", id, "CIRCLE", "10 10 0.01"));
-        assertEquals(400, none.statusCode());
-        assertTrue(none.asString().startsWith("NoOverlap: "), none.asString());
-        assertTrue(none.contentType().startsWith("text/plain"));
+        assertEquals(204, none.statusCode(), "SODA 1.0: a cutout including no pixel is 204 No Content");
+        assertEquals(0, none.asByteArray().length, none.asString());
     }
 
     @Test
@@ -324,12 +323,61 @@ class DatalinkTest {
         assertEquals(404, soda(Map.of("ID", "ivo://meridian.demo/none?x")).statusCode());
         Response bad = soda(Map.of("ID", id, "CIRCLE", "a b c"));
         assertEquals(400, bad.statusCode());
-        assertTrue(bad.asString().startsWith("UsageFault: "), bad.asString());
+        assertTrue(bad.contentType().startsWith("text/plain"), bad.contentType());
+        assertTrue(bad.asString().startsWith("UsageError: "), bad.asString());
+        Response missing = soda(Map.of("ID", "ivo://meridian.demo/none?x"));
+        assertTrue(missing.asString().startsWith("UsageError: "), missing.asString());
+        Response twice = given().baseUri(service.baseUrl()).queryParam("ID", id, "ivo://meridian.demo/none?x").get("/soda/sync");
+        assertEquals(400, twice.statusCode());
+        assertTrue(twice.asString().startsWith("MultiValuedParamNotSupported: "), twice.asString());
         Response band = soda(Map.of("ID", id, "BAND", "1e-9 2e-9"));
-        assertEquals(400, band.statusCode());
-        assertTrue(band.asString().startsWith("NoOverlap: "), band.asString());
+        assertEquals(204, band.statusCode(), band.asString());
+        assertEquals(0, band.asByteArray().length);
         assertEquals(200, soda(Map.of("ID", id, "BAND", "1e-7 1e-5")).statusCode(), "the filter lies in the band");
         assertEquals(400, soda(Map.of("ID", id, "RESPONSEFORMAT", "text/csv")).statusCode());
+    }
+
+    @Test
+    void idsThatAreNotUtf8GetTheProtocolsUsageErrors() throws Exception {
+        // %FF is no UTF-8 byte sequence: the parameters cannot be decoded
+        Response links = given().baseUri(service.baseUrl()).urlEncodingEnabled(false).get("/datalink/links?ID=ivo%3A%2F%2Fx%FF");
+        assertEquals(400, links.statusCode(), links.asString());
+        assertTrue(VoTables.errorMessage(links.asByteArray()).startsWith("UsageFault: "), links.asString());
+        Response soda = given().baseUri(service.baseUrl()).urlEncodingEnabled(false).get("/soda/sync?ID=ivo%3A%2F%2Fx%FF");
+        assertEquals(400, soda.statusCode(), soda.asString());
+        assertTrue(soda.contentType().startsWith("text/plain"), soda.contentType());
+        assertTrue(soda.asString().startsWith("UsageError: "), soda.asString());
+        for (String path : List.of("/tap/sync?LANG=ADQL&QUERY=SELECT%FF", "/ssa?REQUEST=queryData&TARGETNAME=%FF")) {
+            Response r = given().baseUri(service.baseUrl()).urlEncodingEnabled(false).get(path);
+            assertEquals(400, r.statusCode(), path + ": " + r.asString());
+            assertTrue(VoTables.errorMessage(r.asByteArray()).contains("UTF-8"), path + ": " + r.asString());
+        }
+    }
+
+    @Test
+    void contentLengthIsTheServedSizeOrAbsent() throws Exception {
+        for (String collection : List.of("demo_tables", "demo_echelle", "demo_cubes")) {
+            String id = firstId(collection);
+            for (Map<String, Object> row : rows(links(id).asByteArray())) {
+                if (row.get("access_url") == null) {
+                    continue;
+                }
+                String url = (String) row.get("access_url");
+                Object length = row.get("content_length");
+                if (url.contains("/soda/")) {
+                    assertNull(length, "a converted spectrum's size is not known in advance: " + row);
+                } else {
+                    assertNotNull(length, "a file here has its exact size: " + row);
+                    assertEquals(given().get(url).asByteArray().length, ((Number) length).longValue(), row.toString());
+                }
+            }
+        }
+        // TestService's rows name files that are not on disk: their kB estimate is no byte count
+        List<Map<String, Object>> elsewhere = rows(links("ivo://meridian.demo/test?obs-00").asByteArray());
+        assertTrue(elsewhere.stream().anyMatch(row -> "#this".equals(row.get("semantics"))), elsewhere.toString());
+        for (Map<String, Object> row : elsewhere) {
+            assertNull(row.get("content_length"), row.toString());
+        }
     }
 
     // --- bundles ---------------------------------------------------------------------------------

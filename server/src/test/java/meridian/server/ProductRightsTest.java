@@ -389,6 +389,16 @@ class ProductRightsTest {
         assertEquals(status, soda.statusCode(), soda.asString());
         if (status == 200) {
             assertTrue(soda.asString().startsWith("SIMPLE  ="), "a FITS cutout");
+        } else {
+            // SODA 1.0 section 5.2: text/plain beginning with its own labels
+            assertTrue(soda.contentType().startsWith("text/plain"), soda.contentType());
+            String label = switch (status) {
+                case 401 -> "AuthenticationError: ";
+                case 403 -> "AuthorizationError: ";
+                default -> "UsageError: "; // 404: no such product (or not one this user may know of)
+            };
+            assertTrue(soda.asString().startsWith(label), soda.asString());
+            assertEquals(status == 401, !soda.headers().getValues("WWW-Authenticate").isEmpty());
         }
         Response bundle = as(user).queryParam("ID", did(obsId)).get("/bundle");
         assertEquals(status, bundle.statusCode(), bundle.asString());

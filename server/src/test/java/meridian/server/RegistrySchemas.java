@@ -18,18 +18,20 @@ import org.w3c.dom.ls.DOMImplementationLS;
 import org.w3c.dom.ls.LSInput;
 
 /**
- * The IVOA and OAI XML schemas the registry and VOSI documents are checked against, read from
+ * The IVOA and OAI XML schemas every XML document Meridian emits is checked against, read from
  * the Debian package {@code python3-gavo} (DaCHS ships them; {@code ./meridian test} installs it),
  * so no copy lives in this repository. Their imports point at web addresses; they are resolved to
  * the package's files by namespace, so validation runs offline.
  *
- * <p>VOResource gets its Erratum 1 applied (see {@link #withErrata}).
- *
  * <p>One schema holds OAI-PMH 2.0, oai_dc, Registry Interfaces 1.0 (the {@code ri:Resource}
  * element, unchanged in 1.1), VOResource 1.1, VODataService 1.2 (namespace v1.1), VORegistry 1.1
- * (namespace v1.0), TAPRegExt 1.0, SSA (namespace v1.1) and VOSI capabilities 1.0; {@code xsi:type}
+ * (namespace v1.0), TAPRegExt 1.0, SSA (namespace v1.1), VOSI 1.1 capabilities, availability and
+ * tables, UWS 1.1 (namespace v1.0) and VOTable 1.4 (namespace v1.3); {@code xsi:type}
  * extensions are validated strictly, as OAI-PMH's {@code metadata} and {@code description}
  * wildcards require.
+ *
+ * <p>VOResource is taken as published (at most one {@code securityMethod} per interface), the
+ * stricter reading: a document valid here is valid with its Erratum 1 (which allows several) too.
  */
 final class RegistrySchemas {
 
@@ -47,13 +49,18 @@ final class RegistrySchemas {
             Map.entry("http://www.ivoa.net/xml/TAPRegExt/v1.0", "TAPRegExt.xsd"),
             Map.entry("http://www.ivoa.net/xml/SSA/v1.1", "SSA.xsd"),
             Map.entry("http://www.ivoa.net/xml/VOSICapabilities/v1.0", "VOSICapabilities.xsd"),
+            Map.entry("http://www.ivoa.net/xml/VOSIAvailability/v1.0", "VOSIAvailability.xsd"),
+            Map.entry("http://www.ivoa.net/xml/VOSITables/v1.0", "VOSITables.xsd"),
+            Map.entry("http://www.ivoa.net/xml/UWS/v1.0", "UWS.xsd"),
+            Map.entry("http://www.ivoa.net/xml/VOTable/v1.3", "VOTable.xsd"),
             Map.entry("http://www.ivoa.net/xml/STC/stc-v1.30.xsd", "stc.xsd"),
             Map.entry("http://www.w3.org/1999/xlink", "xlink.xsd"),
             Map.entry("http://www.w3.org/XML/1998/namespace", "xml.xsd"));
 
     /** Loaded as the top-level documents; the rest come in through their imports. */
     private static final List<String> ROOTS = List.of("OAI-PMH.xsd", "oai_dc.xsd", "RegistryInterface.xsd",
-            "VORegistry.xsd", "TAPRegExt.xsd", "SSA.xsd", "VOSICapabilities.xsd");
+            "VORegistry.xsd", "TAPRegExt.xsd", "SSA.xsd", "VOSICapabilities.xsd", "VOSIAvailability.xsd",
+            "VOSITables.xsd", "UWS.xsd", "VOTable.xsd");
 
     private static Schema schema;
 
@@ -82,7 +89,7 @@ final class RegistrySchemas {
                     throw new IllegalStateException("no local schema for namespace " + ns + " (" + systemId + ")");
                 }
                 try {
-                    in.setByteStream(new ByteArrayInputStream(withErrata(file, Files.readAllBytes(DIR.resolve(file)))));
+                    in.setByteStream(new ByteArrayInputStream(Files.readAllBytes(DIR.resolve(file))));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -96,23 +103,6 @@ final class RegistrySchemas {
             schema = sf.newSchema(roots.toArray(new Source[0]));
         }
         return schema;
-    }
-
-    /**
-     * The schema file with the accepted errata the package's copy lacks: VOResource 1.1 Erratum 1
-     * (accepted 2019-05-12) lets an interface have several {@code securityMethod}s again, an empty
-     * one meaning anonymous access, so that one interface can declare every way in to a URL. The
-     * {@code python3-gavo} 2.7 copy still allows one.
-     */
-    private static byte[] withErrata(String file, byte[] xsd) {
-        if (!file.equals("VOResource.xsd")) {
-            return xsd;
-        }
-        String text = new String(xsd, StandardCharsets.UTF_8);
-        String before = "<xs:element name=\"securityMethod\" type=\"vr:SecurityMethod\"\n"
-                + "                     minOccurs=\"0\" maxOccurs=\"1\">";
-        return text.replace(before, before.replace("maxOccurs=\"1\"", "maxOccurs=\"unbounded\""))
-                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Validates a document and parses it. */

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import meridian.ingest.CollectionDefinition;
 import meridian.ingest.IngestOptions;
@@ -114,7 +115,8 @@ class SsaTest {
     void positionalQueriesUseTheIndexPreFilter() {
         String adql = meridian.ssa.SsaQuery.adql(meridian.ssa.SsaParameters.parse(
                 n -> java.util.Optional.ofNullable(Map.of("POS", "20,0", "SIZE", "4").get(n)),
-                new meridian.ssa.SsaParameters.Limits(0.1, 10, 10)), java.util.Set.of(), java.util.Set.of());
+                new meridian.ssa.SsaParameters.Limits(0.1, 10, 10)), java.util.Set.of(), java.util.Set.of(),
+                meridian.ssa.SsaFields.of("Test", java.util.Set.of()));
         var db = service.archive().database();
         String sql = service.archive().parts().planner().plan(adql, "2.1", db.model(), meridian.adql.RowFilter.NONE).sql();
         String index = "derby".equals(db.backend().name()) ? meridian.sql.geom.SkyCells.COLUMN : "\"MERIDIAN\".\"POS\"";
@@ -140,15 +142,42 @@ class SsaTest {
             assertNotNull(c.getUCD(), c.getName());
             utypes.add(c.getUtype());
         }
-        for (String u : List.of("ssa:Access.Reference", "ssa:Access.Format", "ssa:DataID.Title", "ssa:Target.Name",
-                "ssa:Char.SpatialAxis.Coverage.Location.Value", "ssa:Char.SpectralAxis.Coverage.Bounds.Start",
-                "ssa:Char.SpectralAxis.Coverage.Bounds.Stop", "ssa:Curation.PublisherDID")) {
-            assertTrue(utypes.contains(u), u);
+        // SSA 1.1 section 4.2: every MAN field, and the REC (and OPT) ones the archive has data for
+        List<String> man = List.of("ssa:Access.Reference", "ssa:Access.Format", "ssa:Dataset.DataModel",
+                "ssa:Dataset.Length", "ssa:DataID.Title", "ssa:Curation.Publisher");
+        List<String> rec = List.of("ssa:Access.Size", "ssa:DataID.Collection", "ssa:DataID.CreatorDID",
+                "ssa:Curation.PublisherDID", "ssa:Curation.Reference", "ssa:CoordSys.SpaceFrame.Name",
+                "ssa:Char.FluxAxis.Ucd", "ssa:Char.SpectralAxis.Ucd", "ssa:Char.SpatialAxis.Coverage.Location.Value",
+                "ssa:Char.SpatialAxis.Coverage.Bounds.Extent", "ssa:Char.SpatialAxis.Resolution",
+                "ssa:Char.TimeAxis.Coverage.Location.Value", "ssa:Char.TimeAxis.Coverage.Bounds.Extent",
+                "ssa:Char.SpectralAxis.Coverage.Location.Value", "ssa:Char.SpectralAxis.Coverage.Bounds.Extent",
+                "ssa:Char.SpectralAxis.Coverage.Bounds.Start", "ssa:Char.SpectralAxis.Coverage.Bounds.Stop",
+                "ssa:Char.SpectralAxis.ResPower", "ssa:Target.Name", "ssa:Target.Redshift", "ssa:Derived.SNR");
+        for (String u : java.util.stream.Stream.concat(man.stream(), rec.stream()).toList()) {
+            assertTrue(utypes.contains(u), u + " in " + utypes);
+        }
+        assertEquals(utypes.size(), Set.copyOf(utypes).size(), "each utype once: " + utypes);
+        Map<String, ColumnInfo> byUtype = new java.util.HashMap<>();
+        for (int i = 0; i < t.getColumnCount(); i++) {
+            byUtype.put(t.getColumnInfo(i).getUtype(), t.getColumnInfo(i));
+        }
+        assertEquals("src.redshift", byUtype.get("ssa:Target.Redshift").getUCD());
+        assertEquals("meta.curation", byUtype.get("ssa:Curation.Publisher").getUCD());
+        assertEquals("m", byUtype.get("ssa:Char.SpectralAxis.Coverage.Bounds.Start").getUnitString());
+        assertEquals("deg", byUtype.get("ssa:Char.SpatialAxis.Coverage.Bounds.Extent").getUnitString());
+        List<Object[]> rows = VoTables.rows(t);
+        int model = t.getColumnCount() - 1;
+        while (!"ssa:Dataset.DataModel".equals(t.getColumnInfo(model).getUtype())) {
+            model--;
+        }
+        int publisher = utypes.indexOf("ssa:Curation.Publisher");
+        for (Object[] row : rows) {
+            assertEquals("Spectrum-1.1", String.valueOf(row[model]).trim());
+            assertEquals(service.config().publisher(), String.valueOf(row[publisher]).trim());
         }
         String xml = r.asString();
         assertTrue(xml.contains("<INFO name=\"SERVICE_PROTOCOL\" value=\"1.1\">SSAP</INFO>"), xml);
         assertTrue(xml.contains("<INFO name=\"RUNID\" value=\"run-7\">"), xml);
-        assertTrue(xml.contains("utype=\"ssa:Dataset.DataModel\""), xml);
         List<String> starts = column(r, "ssa_specstart");
         assertEquals(4.08e-7, Double.parseDouble(starts.get(0)), 1e-15);
     }
@@ -365,8 +394,15 @@ class SsaTest {
                 "MTIME", "MAXREC", "TOP", "RUNID", "BANDREST")) {
             assertTrue(params.contains("INPUT:" + p), p + " in " + params);
         }
-        assertEquals("ssa:Access.Reference", t.getColumnInfo(0).getUtype());
-        assertTrue(params.contains("ssa_model"), params.toString());
+        // exactly the fields a query returns, with the same names, utypes, UCDs and units
+        StarTable query = VoTables.table(ssa(Map.of("POS", "20,0", "SIZE", "4.6")).asByteArray());
+        assertEquals(query.getColumnCount(), t.getColumnCount());
+        for (int i = 0; i < t.getColumnCount(); i++) {
+            ColumnInfo m = t.getColumnInfo(i);
+            ColumnInfo q = query.getColumnInfo(i);
+            assertEquals(List.of(q.getName(), q.getUtype(), q.getUCD(), String.valueOf(q.getUnitString())),
+                    List.of(m.getName(), m.getUtype(), m.getUCD(), String.valueOf(m.getUnitString())));
+        }
     }
 
     @ParameterizedTest

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -27,17 +22,9 @@ final class VoTables {
     private VoTables() {
     }
 
-    /** Validates a VOTable document against the VOTable 1.4 schema (shipped in STIL). */
+    /** Validates a VOTable document against the VOTable 1.4 schema ({@link RegistrySchemas}). */
     static void assertSchemaValid(byte[] votable) {
-        try {
-            URL xsd = StarTable.class.getResource("/uk/ac/starlink/util/text/VOTable1.4.xsd");
-            SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            Validator v = sf.newSchema(xsd).newValidator();
-            v.validate(new StreamSource(new ByteArrayInputStream(votable)));
-        } catch (Exception e) {
-            throw new AssertionError("not a valid VOTable 1.4: " + e.getMessage() + "\n"
-                    + new String(votable, 0, Math.min(votable.length, 2000), java.nio.charset.StandardCharsets.UTF_8), e);
-        }
+        RegistrySchemas.valid(votable);
     }
 
     /** The table of a VOTable response. */

@@ -1,6 +1,10 @@
 package meridian.ssa;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The columns of an SSA query response: each is an ADQL expression over {@code ivoa.obscore}
@@ -22,27 +26,17 @@ public final class SsaFields {
     public record Field(String name, String adql, String utype, String ucd, String unit, String description) {
     }
 
-    /**
-     * A value that is the same for every row, written as a PARAM of the result table.
-     *
-     * @param name        PARAM name
-     * @param utype       SSA utype
-     * @param value       the value
-     * @param description PARAM description
-     */
-    public record Constant(String name, String utype, String value, String description) {
-    }
-
-    /** The constants of every response. */
-    public static final List<Constant> CONSTANTS = List.of(
-            new Constant("ssa_model", "ssa:Dataset.DataModel", "Spectrum-1.1", "Data model of the datasets"),
-            new Constant("ssa_csysName", "ssa:CoordSys.SpaceFrame.Name", "ICRS", "Frame of the positions"));
-
     /** The name of the column holding the publisher DID (what DataLink descriptors refer to). */
     public static final String PUBLISHER_DID = "ssa_pubdid";
 
-    /** Every column, in response order. */
-    public static final List<Field> ALL = List.of(
+    /**
+     * The columns of every response, in response order (SSA 1.1 section 4.2: every MAN field and
+     * the REC ones ObsCore has data for), after {@link #constants} and before {@link #OPTIONAL}.
+     * The spectral resolution is given as SSA's resolving power ({@code em_res_power}): the REC
+     * {@code Char.SpectralAxis.Resolution} in metres would divide by it, and one row with 0
+     * would fail every query that finds it (ADQL has no CASE to guard the division).
+     */
+    private static final List<Field> COMMON = List.of(
             new Field("ssa_access", "access_url", "ssa:Access.Reference", "meta.ref.url;meta.dataset", null,
                     "URL to download the spectrum"),
             new Field("ssa_format", "access_format", "ssa:Access.Format", "meta.code.mime", null,
@@ -108,7 +102,65 @@ public final class SsaFields {
             new Field("ssa_fluxucd", "o_ucd", "ssa:Char.FluxAxis.Ucd", "meta.ucd", null,
                     "UCD of the flux axis"),
             new Field("ssa_fluxunit", "o_unit", "ssa:Char.FluxAxis.Unit", "meta.unit", null,
-                    "Unit of the flux axis in the file"));
+                    "Unit of the flux axis in the file"),
+            new Field("ssa_reference", "bib_reference", "ssa:Curation.Reference", "meta.bib.bibcode", null,
+                    "Bibcode or URL of a publication describing the data"),
+            new Field("ssa_rights", "data_rights", "ssa:Curation.Rights", "meta.code", null,
+                    "Access rights: public, secure or proprietary"));
+
+    /**
+     * The columns Meridian's {@code ivoa.obscore} has beyond ObsCore 1.1 (see {@link SsaQuery}),
+     * by column name; a response has those the archive's table has.
+     */
+    private static final Map<String, Field> OPTIONAL = optional();
+
+    private static Map<String, Field> optional() {
+        Map<String, Field> m = new LinkedHashMap<>();
+        m.put(SsaQuery.REDSHIFT, new Field("ssa_redshift", SsaQuery.REDSHIFT, "ssa:Target.Redshift", "src.redshift",
+                null, "Redshift of the target"));
+        m.put(SsaQuery.SNR, new Field("ssa_snr", SsaQuery.SNR, "ssa:Derived.SNR", "stat.snr", null,
+                "Typical signal-to-noise ratio of the spectrum"));
+        m.put(SsaQuery.FLUX_CALIB, new Field("ssa_fluxcalib", SsaQuery.FLUX_CALIB, "ssa:Char.FluxAxis.Calibration",
+                "meta.code.qual", null, "Flux calibration: ABSOLUTE, RELATIVE, NORMALIZED or UNCALIBRATED"));
+        m.put(SsaQuery.WAVE_CALIB, new Field("ssa_speccalib", SsaQuery.WAVE_CALIB,
+                "ssa:Char.SpectralAxis.Calibration", "meta.code.qual", null,
+                "Spectral calibration: ABSOLUTE, RELATIVE or UNCALIBRATED"));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The data model the {@code ssa:Dataset.DataModel} field names. */
+    public static final String DATA_MODEL = "Spectrum-1.1";
+
+    /**
+     * The columns of a response, in order: the constants (data model, publisher, frame), the
+     * common columns, then the optional ones the archive's {@code ivoa.obscore} has. A
+     * {@code FORMAT=METADATA} response lists exactly these.
+     *
+     * @param publisher      the {@code ssa:Curation.Publisher} of every dataset (the service's
+     *                       {@code service.publisher})
+     * @param obscoreColumns the column names of {@code ivoa.obscore}
+     */
+    public static List<Field> of(String publisher, Set<String> obscoreColumns) {
+        List<Field> out = new ArrayList<>(constants(publisher));
+        out.addAll(COMMON);
+        OPTIONAL.forEach((column, field) -> {
+            if (obscoreColumns.contains(column)) {
+                out.add(field);
+            }
+        });
+        return List.copyOf(out);
+    }
+
+    /** The MAN and REC values that are the same for every row, as literal columns. */
+    private static List<Field> constants(String publisher) {
+        return List.of(
+                new Field("ssa_model", AdqlLiterals.string(DATA_MODEL), "ssa:Dataset.DataModel", "meta.id;meta.dataset",
+                        null, "Data model name and version of the datasets"),
+                new Field("ssa_publisher", AdqlLiterals.string(publisher), "ssa:Curation.Publisher", "meta.curation",
+                        null, "Publisher of the datasets"),
+                new Field("ssa_csysName", AdqlLiterals.string("ICRS"), "ssa:CoordSys.SpaceFrame.Name", "meta.code;pos.frame",
+                        null, "Frame of the positions"));
+    }
 
     private SsaFields() {
     }

@@ -40,9 +40,11 @@ public final class SsaQuery {
      * @param p              checked parameters
      * @param targetNames    the stored target names TARGETNAME resolved to (ignored without TARGETNAME)
      * @param obscoreColumns the column names of {@code ivoa.obscore}, to know the optional ones
+     * @param fields         the response's columns ({@link SsaFields#of})
      * @throws SsaException when a parameter needs a column this archive does not have
      */
-    public static String adql(SsaParameters p, Set<String> targetNames, Set<String> obscoreColumns) {
+    public static String adql(SsaParameters p, Set<String> targetNames, Set<String> obscoreColumns,
+                              List<SsaFields.Field> fields) {
         List<String> where = new ArrayList<>();
         where.add("dataproduct_type = 'spectrum'");
         p.cone().ifPresent(c -> where.add("CONTAINS(POINT('ICRS', s_ra, s_dec), CIRCLE('ICRS', " + number(c.ra())
@@ -99,7 +101,7 @@ public final class SsaQuery {
                 where.add("obs_creation_date <= " + string(timestamp(t.end())));
             }
         });
-        String select = SsaFields.ALL.stream().map(f -> f.adql() + " AS " + f.name())
+        String select = fields.stream().map(f -> f.adql() + " AS " + f.name())
                 .collect(Collectors.joining(", "));
         return "SELECT " + select + " FROM ivoa.obscore WHERE " + String.join(" AND ", where)
                 + " ORDER BY obs_publisher_did";

@@ -14,7 +14,7 @@ class SsaQueryTest {
     private static final Set<String> OBSCORE = Set.of("s_ra", "s_dec", "em_min");
 
     private static String where(SsaParameters p, Set<String> names, Set<String> columns) {
-        String adql = SsaQuery.adql(p, names, columns);
+        String adql = SsaQuery.adql(p, names, columns, SsaFields.of("Test", columns));
         return adql.substring(adql.indexOf(" WHERE ") + 7, adql.indexOf(" ORDER BY "));
     }
 
@@ -70,7 +70,8 @@ class SsaQueryTest {
     void parametersWithoutObscoreColumnsAreRefusedClearly() {
         for (String[] p : new String[][] {{"REDSHIFT", "0/1"}, {"BANDREST", "5e-7/6e-7"}, {"SNR", "10"},
                 {"FLUXCALIB", "absolute"}, {"WAVECALIB", "relative"}}) {
-            String m = assertThrows(SsaException.class, () -> SsaQuery.adql(parse(p), Set.of(), OBSCORE)).getMessage();
+            String m = assertThrows(SsaException.class, () -> SsaQuery.adql(parse(p), Set.of(), OBSCORE,
+                    SsaFields.of("Test", OBSCORE))).getMessage();
             assertTrue(m.startsWith(p[0] + " is not supported"), m);
         }
         assertFalse(where(parse("FLUXCALIB", "any"), Set.of(), OBSCORE).contains("flux_calib"));

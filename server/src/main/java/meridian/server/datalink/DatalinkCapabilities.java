@@ -9,9 +9,9 @@ import meridian.server.vosi.TapCapabilities;
 /**
  * The capabilities of the DataLink and SODA endpoints, for {@code /datalink/capabilities} and
  * the registry's DataLink service record alike. The service URL is {@code <base>/datalink}; SODA
- * lives beside it at {@code <base>/soda/sync}. Each has one standard interface taking anonymous
- * and authenticated requests (proprietary products need the latter), see
- * {@link TapCapabilities#stdInterfaces(String, String)}.
+ * lives beside it at {@code <base>/soda/sync}. Each has a standard interface for anonymous
+ * requests and one per authentication method on the same URL (proprietary products need the
+ * latter), see {@link TapCapabilities#stdInterfaces(String, String)}.
  *
  * @param maxIds most ID values per links request ({@code datalink.max_ids})
  */

@@ -3,62 +3,103 @@ package meridian.server.datalink;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import meridian.datalink.DatalinkFault;
 import meridian.server.http.ErrorBoundary;
 import meridian.server.http.Fault;
 
 /**
- * Maps {@link DatalinkFault}s onto the server's error boundary: DataLink answers with the DALI
- * VOTable error document, SODA with the plain-text {@code <Fault>: message} document SODA 1.0
- * section 5.2 shows. Everything else goes to {@link ErrorBoundary} unchanged (500, no stack).
+ * Maps errors onto the DataLink and SODA error documents. DataLink answers with the DALI VOTable
+ * error document whose message begins with a DataLink fault name ({@code UsageFault: ...});
+ * SODA with a {@code text/plain} document beginning with a SODA 1.0 label
+ * ({@code UsageError: ...}), and a cutout that includes no pixel with 204 and no body. Errors
+ * raised outside DataLink code (undecodable parameters, a busy server) get the fault name of
+ * their status ({@link DatalinkFault.Type#forStatus}); internal errors stay 500 with no stack.
  */
 final class DatalinkFaults {
 
     private DatalinkFaults() {
     }
 
-    /** A server {@link Fault} with the DataLink fault's status and {@code Label: message} text. */
-    static RuntimeException toFault(RuntimeException e) {
-        if (e instanceof DatalinkFault d && d.type() != DatalinkFault.Type.FATAL) {
-            return new Mapped(d);
-        }
-        return e;
-    }
-
     /** The VOTable error document (links, bundles). */
     static void respond(HttpServletResponse resp, Exception e) throws IOException {
-        ErrorBoundary.respond(resp, e instanceof RuntimeException r ? toFault(r) : e);
+        if (e instanceof DatalinkFault d && d.type() != DatalinkFault.Type.FATAL) {
+            ErrorBoundary.respond(resp, new Labelled(d.type().status(), d.document(), d, d));
+        } else if (e instanceof Fault f) {
+            DatalinkFault.Type type = DatalinkFault.Type.forStatus(f.status());
+            ErrorBoundary.respond(resp, new Labelled(f.status(), type.label() + ": " + f.getMessage(), f, f));
+        } else {
+            ErrorBoundary.respond(resp, e);
+        }
     }
 
-    /** The SODA error document: {@code text/plain}, {@code <Fault>: message}. */
+    /** The SODA answer to a failed request: 204 for no overlap, else the text/plain error document. */
     static void respondSoda(HttpServletResponse resp, Exception e) throws IOException {
-        Exception mapped = e instanceof RuntimeException r ? toFault(r) : e;
-        if (!(mapped instanceof Fault) || resp.isCommitted()) {
-            ErrorBoundary.respond(resp, mapped);
+        if (resp.isCommitted()) {
+            ErrorBoundary.respond(resp, e); // logs an internal error; the writer ends its own output
             return;
         }
-        ErrorBoundary.Outcome o = ErrorBoundary.classify(mapped);
+        if (e instanceof DatalinkFault d && d.type() == DatalinkFault.Type.NO_OVERLAP) {
+            resp.reset();
+            resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        DatalinkFault.Type type;
+        int status;
+        String message;
+        Map<String, List<String>> headers = Map.of();
+        if (e instanceof DatalinkFault d && d.type() != DatalinkFault.Type.FATAL) {
+            type = d.type();
+            status = type.status();
+            message = d.getMessage();
+            if (type == DatalinkFault.Type.AUTHENTICATION) {
+                headers = Fault.unauthenticated("").headers();
+            }
+        } else {
+            ErrorBoundary.Outcome o = ErrorBoundary.classify(e); // logs internal errors under an incident
+            status = o.status();
+            type = DatalinkFault.Type.forStatus(status);
+            message = o.message();
+            if (e instanceof Fault f) {
+                headers = f.headers();
+            }
+        }
         resp.reset();
-        resp.setStatus(o.status());
+        resp.setStatus(status);
         resp.setContentType("text/plain;charset=UTF-8");
-        String text = o.message().matches("^[A-Za-z]+: .*") ? o.message() : "UsageFault: " + o.message();
-        ((Fault) mapped).headers().forEach((name, values) -> values.forEach(v -> resp.addHeader(name, v)));
-        resp.getOutputStream().write((text + "\n").getBytes(StandardCharsets.UTF_8));
+        if (status == 503) {
+            resp.setHeader("Retry-After", "30");
+        }
+        headers.forEach((name, values) -> {
+            resp.setHeader(name, null);
+            values.forEach(v -> resp.addHeader(name, v));
+        });
+        resp.getOutputStream().write((type.sodaLabel() + ": " + message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static final class Mapped extends Fault {
-        private final transient DatalinkFault fault;
+    /** A fault with the DataLink-labelled message, keeping the original's status and headers. */
+    private static final class Labelled extends Fault {
+        private final transient Exception original;
 
-        Mapped(DatalinkFault d) {
-            super(d.type().status(), d.document(), d);
-            this.fault = d;
+        Labelled(int status, String message, Exception original, Throwable cause) {
+            super(status, message, cause);
+            this.original = original;
         }
 
         /** AuthenticationFault challenges as every other 401 does. */
         @Override
-        public java.util.Map<String, java.util.List<String>> headers() {
-            return fault.type() == DatalinkFault.Type.AUTHENTICATION ? Fault.unauthenticated("").headers()
-                    : java.util.Map.of();
+        public Map<String, List<String>> headers() {
+            if (original instanceof Fault f) {
+                return f.headers();
+            }
+            return original instanceof DatalinkFault d && d.type() == DatalinkFault.Type.AUTHENTICATION
+                    ? Fault.unauthenticated("").headers() : Map.of();
+        }
+
+        @Override
+        public Map<String, String> infos() {
+            return original instanceof Fault f ? f.infos() : Map.of();
         }
     }
 }

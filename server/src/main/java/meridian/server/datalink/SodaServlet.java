@@ -14,9 +14,9 @@ import meridian.server.http.RequestParameters;
 
 /**
  * {@code /soda/sync}: SODA 1.0 synchronous cutouts and spectrum conversion, GET or POST.
- * Everything is checked and the cutout box computed before the status is sent; errors are the
- * plain-text SODA documents ({@code UsageFault: ...}, {@code NoOverlap: ...}), never a 500 for
- * bad input.
+ * Everything is checked and the cutout box computed before the status is sent; a cutout that
+ * includes no pixel is a 204 with no body, errors are the plain-text SODA documents
+ * ({@code UsageError: ...}, {@code AuthenticationError: ...}), never a 500 for bad input.
  */
 public class SodaServlet extends DaliServlet {
 

@@ -61,6 +61,7 @@ public class SsaServlet extends DaliServlet {
     private final transient ServiceUrls urls;
     private final SsaParameters.Limits limits;
     private final int timeoutSeconds;
+    private final String publisher;
 
     /**
      * @param database       the archive
@@ -71,9 +72,12 @@ public class SsaServlet extends DaliServlet {
      * @param resources      RESOURCEs to append to results (DataLink descriptors); {@link ResultResources#NONE}
      * @param urls           the public base URL
      * @param access         the rows each caller may see (the same filter as TAP's)
+     * @param publisher      the publisher of every dataset ({@code ssa:Curation.Publisher})
      */
     public SsaServlet(Database database, QueryPlanner planner, ArchiveTargets targets, SsaParameters.Limits limits,
-                      int timeoutSeconds, ResultResources resources, ServiceUrls urls, AccessPolicy access) {
+                      int timeoutSeconds, ResultResources resources, ServiceUrls urls, AccessPolicy access,
+                      String publisher) {
+        this.publisher = publisher;
         this.access = access;
         this.database = database;
         this.planner = planner;
@@ -102,9 +106,11 @@ public class SsaServlet extends DaliServlet {
             }
             boolean metadata = params.format().metadata();
             RowFilter rows = access.rows(AuthFilter.identity(req));
-            String adql = metadata ? SsaQuery.adql(SsaParameters.parse(none(), limits),
-                    Set.of(), Set.of()) : adql(params, rows);
-            PlannedQuery plan = describe(planner.plan(adql, ADQL_VERSION, database.model(), rows));
+            Set<String> obscore = obscoreColumns();
+            List<SsaFields.Field> fields = SsaFields.of(publisher, obscore);
+            String adql = metadata ? SsaQuery.adql(SsaParameters.parse(none(), limits), Set.of(), obscore, fields)
+                    : adql(params, rows, obscore, fields);
+            PlannedQuery plan = describe(planner.plan(adql, ADQL_VERSION, database.model(), rows), fields);
             long maxrec = metadata ? 0 : params.maxrec();
             try (QueryExecutor.OpenQuery open = executor.open(plan, maxrec, timeoutSeconds)) {
                 QueryResultTable table = open.table();
@@ -153,13 +159,17 @@ public class SsaServlet extends DaliServlet {
                         + " (FORMAT selects the format of the spectra found)"));
     }
 
-    private String adql(SsaParameters params, RowFilter rows) throws SQLException, IOException {
+    private Set<String> obscoreColumns() {
+        return database.model().table(ObscoreTable.QUALIFIED_NAME)
+                .map(t -> t.columns().stream().map(Column::name).collect(Collectors.toSet())).orElse(Set.of());
+    }
+
+    private String adql(SsaParameters params, RowFilter rows, Set<String> columns, List<SsaFields.Field> fields)
+            throws SQLException, IOException {
         Set<String> names = params.targetName().isPresent()
                 ? visible(targets.resolver().resolve(params.targetName().get()), rows) : Set.of();
-        Set<String> columns = database.model().table(ObscoreTable.QUALIFIED_NAME)
-                .map(t -> t.columns().stream().map(Column::name).collect(Collectors.toSet())).orElse(Set.of());
         try {
-            return SsaQuery.adql(params, names, columns);
+            return SsaQuery.adql(params, names, columns, fields);
         } catch (SsaException e) {
             throw Fault.usage(e.getMessage(), e);
         }
@@ -190,10 +200,10 @@ public class SsaServlet extends DaliServlet {
     }
 
     /** The planned columns with the SSA names, utypes, UCDs, units and descriptions. */
-    private static PlannedQuery describe(PlannedQuery plan) {
+    private static PlannedQuery describe(PlannedQuery plan, List<SsaFields.Field> fields) {
         List<ColumnInfo> infos = new ArrayList<>();
         for (int i = 0; i < plan.columns().size(); i++) {
-            SsaFields.Field f = SsaFields.ALL.get(i);
+            SsaFields.Field f = fields.get(i);
             ColumnInfo c = new ColumnInfo(plan.columns().get(i));
             c.setName(f.name());
             c.setUtype(f.utype());
@@ -206,16 +216,11 @@ public class SsaServlet extends DaliServlet {
     }
 
     /**
-     * The PARAMs of the result table: the SSA constants, and for FORMAT=METADATA one
-     * {@code INPUT:NAME} PARAM per input parameter (empty value: no default is forced).
+     * The PARAMs of the result table: for FORMAT=METADATA one {@code INPUT:NAME} PARAM per input
+     * parameter (empty value: no default is forced), beside the same FIELDs as a query's.
      */
     private List<DescribedValue> parameters(boolean metadata) {
         List<DescribedValue> out = new ArrayList<>();
-        for (SsaFields.Constant c : SsaFields.CONSTANTS) {
-            ColumnInfo info = new ColumnInfo(c.name(), String.class, c.description());
-            info.setUtype(c.utype());
-            out.add(new DescribedValue(info, c.value()));
-        }
         if (!metadata) {
             return out;
         }

@@ -166,21 +166,25 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
     }
 
     /**
-     * The authenticated security methods of the standard interfaces, after anonymous access
-     * (VOResource 1.1: an empty {@code securityMethod} when others are listed): HTTP Basic
-     * (IVOA SSO 2.0 {@code #BasicAA}). Bearer tokens are accepted too but not declared: SSO 2.0
-     * names no bearer-token method ({@code #OAuth} means an OAuth 2.0 authorization flow, which
-     * Meridian's command-line tokens are not), and the widespread but unofficial
-     * {@code ivo://ivoa.net/sso#token} makes validators (taplint W-CAP-CPSM) reject the
-     * capabilities. Token clients learn of them from the {@code Bearer} challenge of a 401.
+     * The authenticated ways in to every standard interface, each declared by an interface of its
+     * own after the anonymous one: HTTP Basic (IVOA SSO 2.0 {@code #BasicAA}). Bearer tokens are
+     * accepted too but not declared: SSO 2.0 names no bearer-token method ({@code #OAuth} means an
+     * OAuth 2.0 authorization flow, which Meridian's command-line tokens are not), and the
+     * widespread but unofficial {@code ivo://ivoa.net/sso#token} makes validators (taplint
+     * W-CAP-CPSM) reject the capabilities. Token clients learn of them from the {@code Bearer}
+     * challenge of a 401.
      */
     public static final List<String> SECURITY_METHODS = List.of("ivo://ivoa.net/sso#BasicAA");
 
     /**
-     * The standard interface of a protocol capability at {@code url}: one interface (TAPRegExt
-     * and taplint want a single {@code role="std"} interface per capability) with an empty
-     * {@code securityMethod} (anonymous access) and then {@link #SECURITY_METHODS}; authenticated users also see what their groups may read before
-     * release.
+     * The standard interfaces of a protocol capability at {@code url}, one per way in, as
+     * VOResource 1.1 has it (at most one {@code securityMethod} per interface; CADC's services
+     * do the same): first the anonymous {@code role="std"} interface, without
+     * {@code securityMethod}, then one interface per {@link #SECURITY_METHODS} on the same URL,
+     * where authenticated users also see what their groups may read before release. Only the
+     * anonymous interface carries {@code role="std"}: TAPRegExt wants one standard interface
+     * per capability (taplint W-CAP-CPI2 warns on a second), and clients that discover
+     * authentication (pyvo's {@code AuthSession}) go by access URL and security method, not role.
      *
      * @param version the standard's version for the {@code version} attribute, or null
      */
@@ -190,19 +194,25 @@ public record TapCapabilities(List<LanguageFeature> languageFeatures, long maxre
 
     /**
      * As {@link #stdInterfaces(String, String)}, with {@code paramHttp} (ParamHTTP's own
-     * elements: queryType, resultType, param..., indented, one per line) after the security
-     * methods, where VODataService puts them.
+     * elements: queryType, resultType, param..., indented, one per line) in every interface,
+     * after the security method, where VODataService puts them.
      */
     public static String stdInterfaces(String url, String version, String paramHttp) {
         StringBuilder sb = new StringBuilder();
-        sb.append("    <interface xsi:type=\"vs:ParamHTTP\" role=\"std\"")
-                .append(version == null ? "" : " version=\"" + version + "\"").append(">\n")
-                .append("      <accessURL use=\"base\">").append(escape(url)).append("</accessURL>\n");
-        sb.append("      <securityMethod/>\n");
+        sb.append(paramHttpInterface(" role=\"std\"", url, version, "", paramHttp));
         for (String method : SECURITY_METHODS) {
-            sb.append("      <securityMethod standardID=\"").append(method).append("\"/>\n");
+            sb.append(paramHttpInterface("", url, version,
+                    "      <securityMethod standardID=\"" + method + "\"/>\n", paramHttp));
         }
-        return sb.append(paramHttp).append("    </interface>\n").toString();
+        return sb.toString();
+    }
+
+    private static String paramHttpInterface(String role, String url, String version, String securityMethod,
+                                             String paramHttp) {
+        return "    <interface xsi:type=\"vs:ParamHTTP\"" + role
+                + (version == null ? "" : " version=\"" + version + "\"") + ">\n"
+                + "      <accessURL use=\"base\">" + escape(url) + "</accessURL>\n"
+                + securityMethod + paramHttp + "    </interface>\n";
     }
 
     /** A capability with just a standard identifier and one full-URL ParamHTTP interface. */
