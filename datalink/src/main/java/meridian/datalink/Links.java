@@ -131,7 +131,9 @@ public final class Links {
                         ServiceDescriptors.SPECTRUM_FORMATS.size())) {
                     rows.add(LinkRow.link(id, base + ServiceDescriptors.SODA_PATH + "?ID=" + enc + "&RESPONSEFORMAT="
                             + URLEncoder.encode(format, StandardCharsets.UTF_8), Semantics.THIS,
-                            "The spectrum as " + format, format, null, null, access));
+                            SimplifiedSpectrum.MIME.equals(format) ? "The spectrum as a simplified 1D FITS image"
+                                    + " (linear wavelength WCS, ObsCore keywords; Data Central layout)"
+                                    : "The spectrum as " + format, format, null, null, access));
                 }
                 String conv = "convert-" + n;
                 descriptors.add(ServiceDescriptors.conversion(conv, base, p));

@@ -89,6 +89,11 @@ public final class Sodas {
             }
             SpectrumData s = SpectrumData.read(file);
             SpectrumData out = p.band() == null ? s : s.cut(p.band());
+            if (SimplifiedSpectrum.MIME.equals(format)) {
+                List<String> provenance = provenance(science, request, p);
+                return new Simple(format, stem + extension(format), -1,
+                        o -> SimplifiedSpectrum.write(out, product, provenance, o));
+            }
             return new Simple(format, stem + extension(format), -1, o -> out.write(format, product.id(), o));
         }
         if (!"application/fits".equals(format)) {
@@ -105,6 +110,19 @@ public final class Sodas {
             return whole(file, science);
         }
         return cutout(file, q, stem);
+    }
+
+    /** Where a converted spectrum came from: its file and the cut asked for. */
+    private static List<String> provenance(ProductFileRef science, SodaParameters request, SodaParameters observed) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("From the file " + science.originalFilename() + " (" + science.category() + ")");
+        if (request.bandRest() != null) {
+            lines.add("Cut by SODA to BANDREST " + request.bandRest()[0] + " " + request.bandRest()[1]
+                    + " m (rest frame), i.e. BAND " + observed.band()[0] + " " + observed.band()[1] + " m");
+        } else if (observed.band() != null) {
+            lines.add("Cut by SODA to BAND " + observed.band()[0] + " " + observed.band()[1] + " m");
+        }
+        return lines;
     }
 
     private static void checkBand(Product product, double[] band) {
@@ -184,8 +202,9 @@ public final class Sodas {
         if (format == null) {
             return "application/fits";
         }
-        String f = format.toLowerCase(Locale.ROOT).trim();
+        String f = format.toLowerCase(Locale.ROOT).trim().replaceAll("\\s*;\\s*", ";");
         return switch (f) {
+            case SimplifiedSpectrum.MIME, SimplifiedSpectrum.ALIAS -> SimplifiedSpectrum.MIME;
             case "fits", "application/fits", "image/fits" -> "application/fits";
             case "votable", "vot", "application/x-votable+xml", "text/xml" -> "application/x-votable+xml";
             case "csv", "text/csv" -> "text/csv";
@@ -200,6 +219,7 @@ public final class Sodas {
             case "application/x-votable+xml" -> ".vot";
             case "text/csv" -> ".csv";
             case "text/x-ecsv" -> ".ecsv";
+            case SimplifiedSpectrum.MIME -> "_simplified.fits";
             default -> "_1d.fits";
         };
     }
