@@ -208,9 +208,14 @@ public final class SimplifiedSpectrum {
 
     /** Long text as consecutive commentary cards of printable ASCII. */
     private static void cards(Header h, String key, String text) {
-        String t = text.replaceAll("[^\\x20-\\x7e]", "?");
-        for (int i = 0; i < t.length(); i += CARD_TEXT) {
-            String part = t.substring(i, Math.min(t.length(), i + CARD_TEXT));
+        String t = text.replaceAll("[^\\x20-\\x7e]", "?").trim();
+        while (!t.isEmpty()) {
+            int cut = t.length() <= CARD_TEXT ? t.length() : t.lastIndexOf(' ', CARD_TEXT);
+            if (cut <= 0) {
+                cut = Math.min(t.length(), CARD_TEXT);
+            }
+            String part = t.substring(0, cut);
+            t = t.substring(cut).trim();
             if ("HISTORY".equals(key)) {
                 h.insertHistory(part);
             } else {
