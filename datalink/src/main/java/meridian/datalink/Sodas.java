@@ -41,6 +41,17 @@ public final class Sodas {
                 .flatMap(f -> locate.apply(f.accessUrl())).isPresent();
     }
 
+    /**
+     * True when SODA can convert the product to the {@link ServiceDescriptors#SPECTRUM_FORMATS}
+     * other than FITS: a spectrum whose FITS science file is here, alone in it or one part of it
+     * (a fibre's HDU, a table row). The part alone is never served as FITS.
+     */
+    static boolean convertible(Product p, java.util.function.Function<String, java.util.Optional<Path>> locate) {
+        return p.isSpectrum() && p.science()
+                .filter(f -> f.contentType() == null || f.contentType().contains("fits"))
+                .flatMap(f -> locate.apply(f.accessUrl())).isPresent();
+    }
+
     /** What a SODA request answers: decided, not yet written. Close it after writing. */
     public interface Response extends AutoCloseable {
         String contentType();
@@ -68,7 +79,7 @@ public final class Sodas {
         Product product = catalog.require(request.id());
         SodaParameters p = request.inObservedFrame(product.redshift());
         catalog.requireReadable(List.of(product.id()));
-        if (!cuttable(product, files)) {
+        if (!cuttable(product, files::locate) && !convertible(product, files::locate)) {
             throw DatalinkFault.notFound("SODA does not serve " + p.id()
                     + " (no FITS science file here, or the file holds several products)");
         }
@@ -81,13 +92,18 @@ public final class Sodas {
             if (p.region() != null) {
                 throw DatalinkFault.usage("a spectrum has no spatial axes: POS, CIRCLE and POLYGON do not apply");
             }
+            if (science.isShared() && "application/fits".equals(format)) {
+                throw DatalinkFault.usage(p.id() + " is one of several spectra in " + science.originalFilename()
+                        + ": SODA serves it converted (RESPONSEFORMAT one of " + ServiceDescriptors.SPECTRUM_FORMATS
+                        .subList(1, ServiceDescriptors.SPECTRUM_FORMATS.size()) + "); the whole file is its #this link");
+            }
             if ("application/fits".equals(format) && p.band() == null) {
                 return whole(file, science);
             }
             if (p.band() != null && "application/fits".equals(format) && isImageSpectrum(file)) {
                 return cutout(file, p, stem);
             }
-            SpectrumData s = SpectrumData.read(file);
+            SpectrumData s = SpectrumData.read(file, science.part());
             SpectrumData out = p.band() == null ? s : s.cut(p.band());
             if (SimplifiedSpectrum.MIME.equals(format)) {
                 List<String> provenance = provenance(science, request, p);
@@ -115,7 +131,8 @@ public final class Sodas {
     /** Where a converted spectrum came from: its file and the cut asked for. */
     private static List<String> provenance(ProductFileRef science, SodaParameters request, SodaParameters observed) {
         List<String> lines = new java.util.ArrayList<>();
-        lines.add("From the file " + science.originalFilename() + " (" + science.category() + ")");
+        lines.add("From " + (science.isShared() ? "the spectrum " + science.part() + " of " : "")
+                + "the file " + science.originalFilename() + " (" + science.category() + ")");
         if (request.bandRest() != null) {
             lines.add("Cut by SODA to BANDREST " + request.bandRest()[0] + " " + request.bandRest()[1]
                     + " m (rest frame), i.e. BAND " + observed.band()[0] + " " + observed.band()[1] + " m");

@@ -26,14 +26,19 @@ import org.junit.jupiter.api.Test;
 import uk.ac.starlink.table.StarTable;
 
 /**
- * Data Central's simplified 1D FITS spectra against the real server and the demo's two kinds of
- * spectra (1D images: demo_echelle; binary tables of arrays: demo_tables): DataLink lists them,
+ * Data Central's simplified 1D FITS spectra against the real server and the demo's kinds of
+ * spectra (1D images: demo_echelle, alone in their file or one fibre of several; binary tables:
+ * demo_sdp, a row of arrays, a row per point, or one row of a multi-spectrum table): DataLink lists them,
  * SODA writes them whole and cut, SSA finds them, and the WCS of what is written gives the
  * original wavelengths (fitsverify, datalinklint, pyvo and astropy check the files and documents).
  */
 class SimplifiedSpectraTest {
 
     private static final String MIME = SimplifiedSpectrum.MIME;
+    private static final String ARRAYS = " AND instrument_name = 'MEGASPEC' AND target_name NOT LIKE 'FIELD-%-%'";
+    private static final String POINTS = " AND instrument_name = 'LORES'";
+    private static final String TABLE_ROW = " AND target_name LIKE 'FIELD-%-%'";
+    private static final String FIBRE = " AND obs_id LIKE '%FIBRE%'";
 
     private static TestService service;
     private static Path work;
@@ -41,8 +46,7 @@ class SimplifiedSpectraTest {
     @BeforeAll
     static void start() throws Exception {
         service = TestService.start();
-        service.ingestDemo("demo_echelle");
-        service.ingestDemoSpectra("demo_tables", 3);
+        service.ingestDemo("demo_echelle", "demo_sdp");
         work = Files.createDirectories(service.dataDir().resolve("simplified-out"));
     }
 
@@ -133,8 +137,10 @@ class SimplifiedSpectraTest {
     @Test
     void datalinkListsItAsAThisAlternativeAndDatalinklintIsClean() throws Exception {
         String image = first("demo_echelle", "")[0];
-        String table = first("demo_tables", "")[0];
-        for (String id : List.of(image, table)) {
+        String table = first("demo_sdp", ARRAYS)[0];
+        String fibre = first("demo_echelle", FIBRE)[0];
+        String row = first("demo_sdp", TABLE_ROW)[0];
+        for (String id : List.of(image, table, fibre, row)) {
             byte[] doc = given().baseUri(service.baseUrl()).queryParam("ID", id).get("/datalink/links").asByteArray();
             VoTables.assertSchemaValid(doc);
             StarTable t = VoTables.table(doc);
@@ -151,25 +157,26 @@ class SimplifiedSpectraTest {
                     default -> { }
                 }
             }
-            Object[] row = null;
+            Object[] link = null;
             for (Object[] r : VoTables.rows(t)) {
                 if (MIME.equals(r[type])) {
-                    assertNull(row, "one simplified link per spectrum");
-                    row = r;
+                    assertNull(link, "one simplified link per spectrum");
+                    link = r;
                 }
             }
-            assertNotNull(row, "no " + MIME + " link for " + id);
-            assertEquals("#this", row[semantics]);
-            assertTrue(((String) row[description]).contains("simplified 1D FITS"), (String) row[description]);
-            Response r = given().urlEncodingEnabled(false).get((String) row[url]);
+            assertNotNull(link, "no " + MIME + " link for " + id);
+            assertEquals("#this", link[semantics]);
+            assertTrue(((String) link[description]).contains("simplified 1D FITS"), (String) link[description]);
+            Response r = given().urlEncodingEnabled(false).get((String) link[url]);
             assertEquals(200, r.statusCode(), r.asString());
             assertTrue(r.contentType().startsWith(MIME), r.contentType());
             read(r.asByteArray(), "link.fits");
-            assertTrue(new String(doc, StandardCharsets.UTF_8).contains("<OPTION value=\"" + MIME + "\"/>"),
-                    "the descriptors offer it as RESPONSEFORMAT");
+            boolean shared = id.equals(fibre) || id.equals(row);
+            assertEquals(!shared, new String(doc, StandardCharsets.UTF_8).contains("<OPTION value=\"" + MIME + "\"/>"),
+                    "the descriptors offer it as RESPONSEFORMAT, except for a part of a file SODA cannot cut");
         }
         DatalinkTest.assertDatalinklintClean(service.baseUrl() + "/datalink/links?ID=" + DatalinkTest.enc(image)
-                + "&ID=" + DatalinkTest.enc(table));
+                + "&ID=" + DatalinkTest.enc(table) + "&ID=" + DatalinkTest.enc(fibre) + "&ID=" + DatalinkTest.enc(row));
     }
 
     @Test
@@ -215,31 +222,66 @@ class SimplifiedSpectraTest {
 
     @Test
     void sodaWritesTableSpectraWholeAndCut() throws Exception {
-        String id = first("demo_tables", "")[0];
-        Response whole = soda(Map.of("ID", id, "RESPONSEFORMAT", MIME));
-        assertEquals(200, whole.statusCode(), whole.asString());
-        Simplified s = read(whole.asByteArray(), "table.fits");
-        assertSameSpectrum(original(id, null), s);
-        assertTrue(new String(whole.asByteArray(), 0, 2880 * 3, StandardCharsets.US_ASCII)
-                .contains("which is linear"), "float wavelengths of an even grid count as linear");
-        String band = s.wave(10) + " " + s.wave(509);
-        Response cut = soda(Map.of("ID", id, "RESPONSEFORMAT", MIME, "BAND", band));
-        assertEquals(200, cut.statusCode(), cut.asString());
-        Simplified c = read(cut.asByteArray(), "table-cut.fits");
-        assertSameSpectrum(original(id, band), c);
+        for (String kind : List.of(ARRAYS, POINTS, TABLE_ROW)) {
+            String id = first("demo_sdp", kind)[0];
+            Response whole = soda(Map.of("ID", id, "RESPONSEFORMAT", MIME));
+            assertEquals(200, whole.statusCode(), whole.asString());
+            Simplified s = read(whole.asByteArray(), "table.fits");
+            assertSameSpectrum(original(id, null), s);
+            assertTrue(new String(whole.asByteArray(), 0, 2880 * 3, StandardCharsets.US_ASCII)
+                    .contains("which is linear"), "float wavelengths of an even grid count as linear");
+            String band = s.wave(10) + " " + s.wave(409);
+            Response cut = soda(Map.of("ID", id, "RESPONSEFORMAT", MIME, "BAND", band));
+            assertEquals(200, cut.statusCode(), cut.asString());
+            Simplified c = read(cut.asByteArray(), "table-cut.fits");
+            assertSameSpectrum(original(id, band), c);
+        }
+        String id = first("demo_sdp", ARRAYS)[0];
         assertEquals(400, soda(Map.of("ID", id, "RESPONSEFORMAT", "application/fits;content=nonsense")).statusCode());
     }
 
     @Test
-    void ssaOffersItThroughFormat() throws Exception {
-        for (String format : List.of("simplified", MIME)) {
-            Response r = given().baseUri(service.baseUrl()).queryParam("REQUEST", "queryData")
-                    .queryParam("FORMAT", format).queryParam("COLLECTION", "demo_tables").get("/ssa");
+    void aSpectrumSharingItsFileIsConvertedButItsFileIsNotCut() throws Exception {
+        String row = first("demo_sdp", TABLE_ROW + " AND obs_id LIKE '%_2'")[0];
+        String fibre = first("demo_echelle", FIBRE + " AND obs_id LIKE '%FIBRE2'")[0];
+        for (String id : List.of(row, fibre)) {
+            Response r = soda(Map.of("ID", id, "RESPONSEFORMAT", MIME));
             assertEquals(200, r.statusCode(), r.asString());
-            StarTable t = VoTables.table(r.asByteArray());
-            List<Object[]> rows = VoTables.rows(t);
-            assertEquals(3, rows.size());
-            for (Object[] row : rows) {
+            Simplified s = read(r.asByteArray(), "part.fits");
+            double[][] orig = original(id, null);
+            assertSameSpectrum(orig, s);
+            String head = new String(r.asByteArray(), 0, 2880 * 3, StandardCharsets.US_ASCII);
+            assertTrue(head.contains(id.equals(row) ? "[2]" : "FIBRE2"), head);
+            Response fits = soda(Map.of("ID", id));
+            assertEquals(400, fits.statusCode(), fits.asString());
+            assertTrue(fits.asString().contains("one of several spectra"), fits.asString());
+        }
+        // the second fibre is not the first: the part named is the part served
+        String first = first("demo_echelle", FIBRE + " AND obs_id LIKE '%FIBRE1'")[0];
+        assertTrue(first.replace("FIBRE1", "").equals(fibre.replace("FIBRE2", "")), first + " " + fibre);
+        double[][] one = original(first, null);
+        double[][] two = original(fibre, null);
+        assertTrue(!java.util.Arrays.equals(one[1], two[1]), "fibres 1 and 2 have different fluxes");
+    }
+
+    private static List<Object[]> ssa(String collection, String format) throws Exception {
+        var req = given().baseUri(service.baseUrl()).queryParam("REQUEST", "queryData")
+                .queryParam("COLLECTION", collection).queryParam("MAXREC", "1000");
+        Response r = (format == null ? req : req.queryParam("FORMAT", format)).get("/ssa");
+        assertEquals(200, r.statusCode(), r.asString());
+        return VoTables.rows(VoTables.table(r.asByteArray()));
+    }
+
+    @Test
+    void ssaOffersItThroughFormat() throws Exception {
+        for (String collection : List.of("demo_echelle", "demo_sdp")) {
+            assertEquals(ssa(collection, null).size(), ssa(collection, "simplified").size(),
+                    "every spectrum of " + collection + " is offered simplified");
+        }
+        for (String format : List.of("simplified", MIME)) {
+            List<Object[]> rows = ssa("demo_echelle", format);
+            for (int i = rows.size() - 1; i >= 0; i -= 13) {
+                Object[] row = rows.get(i);
                 assertEquals(MIME, row[1]);
                 String acref = (String) row[0];
                 assertTrue(acref.startsWith(service.baseUrl() + "/soda/sync?"), acref);
@@ -257,8 +299,14 @@ class SimplifiedSpectraTest {
     void pyvoAndAstropyReadTheWcsAsTheOriginalWavelengths() throws Exception {
         Path python = Path.of("/usr/bin/python3");
         assertTrue(Files.isExecutable(python), "install the Debian package python3-pyvo");
-        ProcessBuilder pb = new ProcessBuilder(python.toString(), "src/test/python/pyvo_simplified_check.py",
-                service.baseUrl()).redirectErrorStream(true);
+        List<String> command = new java.util.ArrayList<>(List.of(python.toString(),
+                "src/test/python/pyvo_simplified_check.py", service.baseUrl()));
+        command.add(first("demo_echelle", " AND obs_id NOT LIKE '%FIBRE%'")[0]);
+        command.add(first("demo_echelle", FIBRE)[0]);
+        for (String kind : List.of(ARRAYS, POINTS, TABLE_ROW)) {
+            command.add(first("demo_sdp", kind)[0]);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("PYTHONPATH");
         Process p = pb.start();
         String out;
