@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import meridian.datalink.SimplifiedSpectrum;
 import meridian.ssa.DatasetFormat;
 import nom.tam.fits.BasicHDU;
@@ -119,14 +117,7 @@ class SimplifiedSpectraTest {
     }
 
     private static void assertFitsverifyClean(byte[] fits, String name) throws Exception {
-        Path fv = Path.of("/usr/bin/fitsverify");
-        assertTrue(Files.isExecutable(fv), "/usr/bin/fitsverify is missing: install the Debian package fitsverify");
-        Path file = work.resolve(name);
-        Files.write(file, fits);
-        Process p = new ProcessBuilder(fv.toString(), "-q", file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertTrue(out.contains("verification OK"), "fitsverify: " + out);
+        DatalinkTest.assertFitsverifyClean(fits, work.resolve(name));
     }
 
     @Test
@@ -306,15 +297,8 @@ class SimplifiedSpectraTest {
         for (String kind : List.of(ARRAYS, POINTS, TABLE_ROW)) {
             command.add(first("demo_sdp", kind)[0]);
         }
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().remove("PYTHONPATH");
-        Process p = pb.start();
-        String out;
-        try (InputStream in = p.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "python did not finish");
-        assertEquals(0, p.exitValue(), out);
+        String out = DatalinkTest.run(command);
+        System.out.println(out);
         assertTrue(out.contains("pyvo simplified: OK"), out);
     }
 }
