@@ -79,9 +79,9 @@ public final class Sodas {
         Product product = catalog.require(request.id());
         SodaParameters p = request.inObservedFrame(product.redshift());
         catalog.requireReadable(List.of(product.id()));
-        if (!cuttable(product, files::locate) && !convertible(product, files::locate)) {
+        if (!cuttable(product, files) && !convertible(product, files::locate)) {
             throw DatalinkFault.notFound("SODA does not serve " + p.id()
-                    + " (no FITS science file here, or the file holds several products)");
+                    + " (no FITS science file here, or the file holds several products that are not spectra)");
         }
         ProductFileRef science = product.science().orElseThrow();
         Path file = files.require(science.accessUrl());
