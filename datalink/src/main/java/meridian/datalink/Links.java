@@ -124,15 +124,21 @@ public final class Links {
             rows.add(LinkRow.link(id, f.accessUrl(), s, describe(f, s), f.contentType(), length(f, locate),
                     f.category(), access));
         }
-        if (Sodas.cuttable(p, locate)) {
+        boolean cuttable = Sodas.cuttable(p, locate);
+        if (p.isSpectrum() && (cuttable || Sodas.convertible(p, locate))) {
+            // a spectrum sharing its file with others gets these conversions only: SODA does not cut its file
             String enc = URLEncoder.encode(id, StandardCharsets.UTF_8);
+            for (String format : ServiceDescriptors.SPECTRUM_FORMATS.subList(1,
+                    ServiceDescriptors.SPECTRUM_FORMATS.size())) {
+                rows.add(LinkRow.link(id, base + ServiceDescriptors.SODA_PATH + "?ID=" + enc + "&RESPONSEFORMAT="
+                        + URLEncoder.encode(format, StandardCharsets.UTF_8), Semantics.THIS,
+                        SimplifiedSpectrum.MIME.equals(format) ? "The spectrum as a simplified 1D FITS image"
+                                + " (linear wavelength WCS, ObsCore keywords; Data Central layout)"
+                                : "The spectrum as " + format, format, null, null, access));
+            }
+        }
+        if (cuttable) {
             if (p.isSpectrum()) {
-                for (String format : ServiceDescriptors.SPECTRUM_FORMATS.subList(1,
-                        ServiceDescriptors.SPECTRUM_FORMATS.size())) {
-                    rows.add(LinkRow.link(id, base + ServiceDescriptors.SODA_PATH + "?ID=" + enc + "&RESPONSEFORMAT="
-                            + URLEncoder.encode(format, StandardCharsets.UTF_8), Semantics.THIS,
-                            "The spectrum as " + format, format, null, null, access));
-                }
                 String conv = "convert-" + n;
                 descriptors.add(ServiceDescriptors.conversion(conv, base, p));
                 rows.add(LinkRow.service(id, conv, Semantics.PROC, "Convert the spectrum to another format",

@@ -18,11 +18,13 @@ import java.util.Optional;
  * @param tMin            t_min (MJD), null when unknown
  * @param tMax            t_max (MJD), null when unknown
  * @param redshift        the source's redshift (ivoa.obscore redshift), null when unknown
+ * @param targetName      target_name, null when unknown
+ * @param tExptime        t_exptime (s), null when unknown
  * @param files           its product_files rows, science file first
  */
 public record Product(String id, String dataproductType, String collection, String obsId, Double sRa, Double sDec,
                       Double sFov, Double emMin, Double emMax, Double tMin, Double tMax, Double redshift,
-                      List<ProductFileRef> files) {
+                      String targetName, Double tExptime, List<ProductFileRef> files) {
 
     public Product {
         files = List.copyOf(files);

@@ -157,7 +157,7 @@ public final class ProductCatalog {
     private void readProducts(Connection c, List<String> ids, Map<String, List<ProductFileRef>> files,
                               Map<String, Product> out) throws SQLException {
         String sql = "SELECT " + cols("obs_publisher_did", "dataproduct_type", "obs_collection", "obs_id", "s_ra",
-                "s_dec", "s_fov", "em_min", "em_max", "t_min", "t_max", "redshift") + " FROM " + obscore + " AS " + ROW
+                "s_dec", "s_fov", "em_min", "em_max", "t_min", "t_max", "redshift", "target_name", "t_exptime") + " FROM " + obscore + " AS " + ROW
                 + " WHERE " + ROW + "." + database.backend().quote("obs_publisher_did") + " IN (" + marks(ids.size())
                 + ") AND " + rights.visible().apply(ROW);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -167,7 +167,7 @@ public final class ProductCatalog {
                     String id = rs.getString(1);
                     out.put(id, new Product(id, rs.getString(2), rs.getString(3), rs.getString(4), num(rs, 5),
                             num(rs, 6), num(rs, 7), num(rs, 8), num(rs, 9), num(rs, 10), num(rs, 11), num(rs, 12),
-                            files.getOrDefault(id, List.of())));
+                            rs.getString(13), num(rs, 14), files.getOrDefault(id, List.of())));
                 }
             }
         }

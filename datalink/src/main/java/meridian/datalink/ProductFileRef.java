@@ -22,4 +22,12 @@ public record ProductFileRef(String archiveId, String category, String originalF
     public boolean isShared() {
         return archiveId != null && archiveId.indexOf('#') >= 0;
     }
+
+    /**
+     * Where the product is in a file holding several ({@code archive_id} after {@code #}: the
+     * HDU's EXTNAME or number, {@code [row]} for a table row, else the obs_id), or null.
+     */
+    public String part() {
+        return isShared() ? archiveId.substring(archiveId.indexOf('#') + 1) : null;
+    }
 }

@@ -20,7 +20,7 @@ public final class ServiceDescriptors {
     public static final String SODA_PATH = "/soda/sync";
     /** The formats a spectrum can be served in, besides its own file. */
     public static final List<String> SPECTRUM_FORMATS = List.of("application/fits",
-            "application/x-votable+xml", "text/csv", "text/x-ecsv");
+            "application/x-votable+xml", "text/csv", "text/x-ecsv", SimplifiedSpectrum.MIME);
 
     private ServiceDescriptors() {
     }

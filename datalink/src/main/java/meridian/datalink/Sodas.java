@@ -41,6 +41,17 @@ public final class Sodas {
                 .flatMap(f -> locate.apply(f.accessUrl())).isPresent();
     }
 
+    /**
+     * True when SODA can convert the product to the {@link ServiceDescriptors#SPECTRUM_FORMATS}
+     * other than FITS: a spectrum whose FITS science file is here, alone in it or one part of it
+     * (a fibre's HDU, a table row). The part alone is never served as FITS.
+     */
+    static boolean convertible(Product p, java.util.function.Function<String, java.util.Optional<Path>> locate) {
+        return p.isSpectrum() && p.science()
+                .filter(f -> f.contentType() == null || f.contentType().contains("fits"))
+                .flatMap(f -> locate.apply(f.accessUrl())).isPresent();
+    }
+
     /** What a SODA request answers: decided, not yet written. Close it after writing. */
     public interface Response extends AutoCloseable {
         String contentType();
@@ -68,9 +79,9 @@ public final class Sodas {
         Product product = catalog.require(request.id());
         SodaParameters p = request.inObservedFrame(product.redshift());
         catalog.requireReadable(List.of(product.id()));
-        if (!cuttable(product, files)) {
+        if (!cuttable(product, files) && !convertible(product, files::locate)) {
             throw DatalinkFault.notFound("SODA does not serve " + p.id()
-                    + " (no FITS science file here, or the file holds several products)");
+                    + " (no FITS science file here, or the file holds several products that are not spectra)");
         }
         ProductFileRef science = product.science().orElseThrow();
         Path file = files.require(science.accessUrl());
@@ -81,14 +92,24 @@ public final class Sodas {
             if (p.region() != null) {
                 throw DatalinkFault.usage("a spectrum has no spatial axes: POS, CIRCLE and POLYGON do not apply");
             }
+            if (science.isShared() && "application/fits".equals(format)) {
+                throw DatalinkFault.usage(p.id() + " is one of several spectra in " + science.originalFilename()
+                        + ": SODA serves it converted (RESPONSEFORMAT one of " + ServiceDescriptors.SPECTRUM_FORMATS
+                        .subList(1, ServiceDescriptors.SPECTRUM_FORMATS.size()) + "); the whole file is its #this link");
+            }
             if ("application/fits".equals(format) && p.band() == null) {
                 return whole(file, science);
             }
             if (p.band() != null && "application/fits".equals(format) && isImageSpectrum(file)) {
                 return cutout(file, p, stem);
             }
-            SpectrumData s = SpectrumData.read(file);
+            SpectrumData s = SpectrumData.read(file, science.part());
             SpectrumData out = p.band() == null ? s : s.cut(p.band());
+            if (SimplifiedSpectrum.MIME.equals(format)) {
+                List<String> provenance = provenance(science, request, p);
+                return new Simple(format, stem + extension(format), -1,
+                        o -> SimplifiedSpectrum.write(out, product, provenance, o));
+            }
             return new Simple(format, stem + extension(format), -1, o -> out.write(format, product.id(), o));
         }
         if (!"application/fits".equals(format)) {
@@ -105,6 +126,20 @@ public final class Sodas {
             return whole(file, science);
         }
         return cutout(file, q, stem);
+    }
+
+    /** Where a converted spectrum came from: its file and the cut asked for. */
+    private static List<String> provenance(ProductFileRef science, SodaParameters request, SodaParameters observed) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("From " + (science.isShared() ? "the spectrum " + science.part() + " of " : "")
+                + "the file " + science.originalFilename() + " (" + science.category() + ")");
+        if (request.bandRest() != null) {
+            lines.add("Cut by SODA to BANDREST " + request.bandRest()[0] + " " + request.bandRest()[1]
+                    + " m (rest frame), i.e. BAND " + observed.band()[0] + " " + observed.band()[1] + " m");
+        } else if (observed.band() != null) {
+            lines.add("Cut by SODA to BAND " + observed.band()[0] + " " + observed.band()[1] + " m");
+        }
+        return lines;
     }
 
     private static void checkBand(Product product, double[] band) {
@@ -184,8 +219,9 @@ public final class Sodas {
         if (format == null) {
             return "application/fits";
         }
-        String f = format.toLowerCase(Locale.ROOT).trim();
+        String f = format.toLowerCase(Locale.ROOT).trim().replaceAll("\\s*;\\s*", ";");
         return switch (f) {
+            case SimplifiedSpectrum.MIME, SimplifiedSpectrum.ALIAS -> SimplifiedSpectrum.MIME;
             case "fits", "application/fits", "image/fits" -> "application/fits";
             case "votable", "vot", "application/x-votable+xml", "text/xml" -> "application/x-votable+xml";
             case "csv", "text/csv" -> "text/csv";
@@ -200,6 +236,7 @@ public final class Sodas {
             case "application/x-votable+xml" -> ".vot";
             case "text/csv" -> ".csv";
             case "text/x-ecsv" -> ".ecsv";
+            case SimplifiedSpectrum.MIME -> "_simplified.fits";
             default -> "_1d.fits";
         };
     }

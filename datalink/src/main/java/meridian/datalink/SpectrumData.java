@@ -43,21 +43,47 @@ public record SpectrumData(double[] wave, double[] flux, double[] error, String 
 
     /** Reads the spectrum of a FITS file (the first 1D image, else the first table with WAVE and FLUX). */
     public static SpectrumData read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * Reads one spectrum of a FITS file.
+     *
+     * @param part where the spectrum is in a file holding several, as ingestion names it
+     *             ({@link ProductFileRef#part()}): the HDU's EXTNAME or 0-based number, with
+     *             {@code [row]} (1-based) for a table holding one spectrum per row; null for the
+     *             first spectrum of the file
+     * @throws DatalinkFault (not found) when the file has no spectrum at {@code part}
+     */
+    public static SpectrumData read(Path file, String part) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*?)(?:\\[(\\d+)])?").matcher(
+                part == null ? "" : part.trim());
+        m.matches();
+        String hdu = part == null ? null : m.group(1);
+        Integer row = m.group(2) == null ? null : Integer.valueOf(m.group(2));
         try (Fits fits = new Fits(file.toFile())) {
             Header primary = null;
-            for (BasicHDU<?> b = fits.readHDU(); b != null; b = fits.readHDU()) {
+            int index = 0;
+            for (BasicHDU<?> b = fits.readHDU(); b != null; b = fits.readHDU(), index++) {
                 if (primary == null) {
                     primary = b.getHeader();
                 }
-                if (b instanceof ImageHDU img && img.getHeader().getIntValue("NAXIS", 0) == 1) {
+                if (hdu != null && !hdu.equals(Integer.toString(index))
+                        && !hdu.equalsIgnoreCase(b.getHeader().getStringValue("EXTNAME", "").trim())) {
+                    continue;
+                }
+                if (row == null && b instanceof ImageHDU img && img.getHeader().getIntValue("NAXIS", 0) == 1) {
                     return fromImage(img, primary);
                 }
                 if (b instanceof BinaryTableHDU t && column(t, "WAVE") >= 0 && column(t, "FLUX") >= 0) {
-                    return fromTable(t);
+                    return fromTable(t, row);
                 }
             }
         } catch (FitsException e) {
             throw new DatalinkFault(DatalinkFault.Type.FATAL, "the spectrum cannot be read: " + e.getMessage(), e);
+        }
+        if (part != null) {
+            throw DatalinkFault.notFound("the product's file holds no 1D spectrum at " + part);
         }
         throw DatalinkFault.usage("the product's file holds no 1D spectrum Meridian can convert");
     }
@@ -71,7 +97,8 @@ public record SpectrumData(double[] wave, double[] flux, double[] error, String 
                 unit(h.getStringValue("BUNIT"), null));
     }
 
-    private static SpectrumData fromTable(BinaryTableHDU t) throws FitsException {
+    /** @param row the 1-based row of a table with a spectrum per row, null for a table holding one */
+    private static SpectrumData fromTable(BinaryTableHDU t, Integer row) throws FitsException {
         BinaryTable table = t.getData();
         int w = column(t, "WAVE");
         int f = column(t, "FLUX");
@@ -80,13 +107,17 @@ public record SpectrumData(double[] wave, double[] flux, double[] error, String 
         if (rows == 0) {
             throw DatalinkFault.usage("the spectrum table is empty");
         }
+        if (row != null && (row < 1 || row > rows)) {
+            throw DatalinkFault.notFound("the spectrum table has no row " + row);
+        }
         double[] wave;
         double[] flux;
         double[] err = null;
-        if (rows == 1 || doubles(table.getElement(0, w)).length > 1) {
-            wave = doubles(table.getElement(0, w));
-            flux = doubles(table.getElement(0, f));
-            err = e < 0 ? null : doubles(table.getElement(0, e));
+        if (row != null || rows == 1 || doubles(table.getElement(0, w)).length > 1) {
+            int r = row == null ? 0 : row - 1;
+            wave = doubles(table.getElement(r, w));
+            flux = doubles(table.getElement(r, f));
+            err = e < 0 ? null : doubles(table.getElement(r, e));
         } else {
             wave = new double[rows];
             flux = new double[rows];

@@ -30,13 +30,14 @@ class ServiceDescriptorsTest {
     @Test
     void sodaDescriptorOffersOnlyWhatApplies() {
         Product spectrum = new Product("ivo://a/b?c&d", "spectrum", "c", "d", 1.0, 2.0, null, 4e-7, 7e-7, null, null, 0.1,
-                List.of());
+                null, null, List.of());
         String xml = ServiceDescriptors.soda("soda-0", "http://h", spectrum);
         assertTrue(xml.contains("name=\"BAND\""));
         assertTrue(xml.contains("<MIN value=\"4.0E-7\"/>"));
         assertFalse(xml.contains("name=\"CIRCLE\""));
         assertTrue(xml.contains("value=\"ivo://a/b?c&amp;d\""), xml);
-        Product image = new Product("ivo://a/b?i", "image", "c", "i", 1.0, 2.0, 0.1, null, null, null, null, null, List.of());
+        Product image = new Product("ivo://a/b?i", "image", "c", "i", 1.0, 2.0, 0.1, null, null, null, null, null, null, null,
+                List.of());
         String img = ServiceDescriptors.soda("soda-1", "http://h", image);
         assertTrue(img.contains("name=\"CIRCLE\"") && img.contains("name=\"POLYGON\"") && img.contains("name=\"POS\""));
         assertFalse(img.contains("name=\"BAND\""));

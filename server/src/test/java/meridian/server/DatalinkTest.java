@@ -102,9 +102,13 @@ class DatalinkTest {
     }
 
     private static void assertFitsverifyClean(byte[] fits, String name) throws Exception {
+        assertFitsverifyClean(fits, work.resolve(name));
+    }
+
+    /** Writes {@code fits} to {@code file} and runs fitsverify on it: no error, no warning. */
+    static void assertFitsverifyClean(byte[] fits, Path file) throws Exception {
         Path fv = Path.of("/usr/bin/fitsverify");
         assertTrue(Files.isExecutable(fv), "/usr/bin/fitsverify is missing: install the Debian package fitsverify");
-        Path file = work.resolve(name);
         Files.write(file, fits);
         Process p = new ProcessBuilder(fv.toString(), "-q", file.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -520,7 +524,8 @@ class DatalinkTest {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static String run(List<String> command) throws Exception {
+    /** Runs a command (without PYTHONPATH) and returns its output; fails unless it exits 0 within 300 s. */
+    static String run(List<String> command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("PYTHONPATH");
         Process p = pb.start();

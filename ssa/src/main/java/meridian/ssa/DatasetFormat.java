@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * {@code native}, {@code votable}, {@code fits}, {@code xml}, {@code graphic} or MIME types;
  * {@code metadata} alone asks for the service description. Meridian serves each spectrum in its
  * native format, so {@code native} and {@code all} find every spectrum, and {@code compliant}
- * finds those whose access format is a Spectrum data model serialisation.
+ * finds those whose access format is a Spectrum data model serialisation. {@link #SIMPLIFIED}
+ * (or {@code simplified}) finds every FITS spectrum, which the server offers converted to Data
+ * Central's simplified 1D FITS: the access reference of each row then points at the conversion.
  *
  * @param metadata true for FORMAT=METADATA
  * @param any      true when no access-format constraint applies
@@ -22,6 +24,12 @@ public record DatasetFormat(boolean metadata, boolean any, List<String> terms) {
     /** The access formats that follow the IVOA Spectrum data model. */
     static final List<String> SPECTRUM_DM_MIMES = List.of("application/x-votable+xml;content=spectrum",
             "application/fits;content=spectrum", "spectrum/fits");
+
+    /**
+     * Data Central's simplified 1D FITS, the format spectra are converted to on request (the
+     * datalink module's {@code SimplifiedSpectrum.MIME}).
+     */
+    public static final String SIMPLIFIED = "application/fits;content=simplified";
 
     private static final List<String> KEYWORDS = List.of("all", "native", "compliant", "votable", "fits", "xml",
             "graphic");
@@ -46,7 +54,9 @@ public record DatasetFormat(boolean metadata, boolean any, List<String> terms) {
                 }
                 return new DatasetFormat(true, true, List.of());
             }
-            if (t.equals("all") || t.equals("native")) {
+            if (t.equals("simplified")) {
+                terms.add(SIMPLIFIED);
+            } else if (t.equals("all") || t.equals("native")) {
                 any = true;
             } else if (KEYWORDS.contains(t) || MIME.matcher(t).matches()) {
                 terms.add(t);
@@ -55,7 +65,16 @@ public record DatasetFormat(boolean metadata, boolean any, List<String> terms) {
                         + " votable, fits, xml, graphic, metadata or a MIME type such as application/fits");
             }
         }
+        if (terms.contains(SIMPLIFIED) && (any || terms.stream().distinct().count() > 1)) {
+            throw new SsaException("FORMAT: " + SIMPLIFIED + " (simplified) cannot be combined with other formats:"
+                    + " each result row has one access reference");
+        }
         return any ? ALL : new DatasetFormat(false, false, terms);
+    }
+
+    /** True when the spectra are asked for as {@link #SIMPLIFIED}: access references point at the conversion. */
+    public boolean simplified() {
+        return terms.contains(SIMPLIFIED);
     }
 
     /** The ADQL condition on {@code access_format} (null when {@link #any}). */
@@ -70,6 +89,7 @@ public record DatasetFormat(boolean metadata, boolean any, List<String> terms) {
                 case "compliant" -> ors.add(f + " IN (" + String.join(", ",
                         SPECTRUM_DM_MIMES.stream().map(AdqlLiterals::string).toList()) + ")");
                 case "votable" -> ors.add("(" + f + " LIKE 'application/x-votable+xml%' OR " + f + " = 'text/xml')");
+                case SIMPLIFIED -> ors.add(f + " LIKE '%fits%'");
                 case "fits" -> ors.add("(" + f + " LIKE 'application/fits%' OR " + f + " LIKE 'image/fits%'"
                         + " OR " + f + " = 'spectrum/fits')");
                 case "xml" -> ors.add(f + " LIKE '%xml%'");

@@ -46,8 +46,9 @@ public final class SsaInputs {
                 new Input("TIME", "char", null, "time",
                         "Observation interval, ISO 8601 UTC: start/end, start/, /end or a single instant"),
                 new Input("FORMAT", "char", null, "meta.code.mime",
-                        "Dataset formats: all, compliant, native, votable, fits, xml, graphic, a MIME type, or"
-                                + " metadata for this description"),
+                        "Dataset formats: all, compliant, native, votable, fits, xml, graphic, a MIME type,"
+                                + " simplified (application/fits;content=simplified: every FITS spectrum, linked to"
+                                + " its simplified 1D FITS version), or metadata for this description"),
                 new Input("TARGETNAME", "char", null, "meta.id;src",
                         "Target name, matched case- and space-insensitively against the names and aliases the"
                                 + " archive knows; unknown or ambiguous names find nothing"),

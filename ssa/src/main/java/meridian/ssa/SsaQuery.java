@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  */
 public final class SsaQuery {
 
+    /** The access reference field: the publisher DID when the spectra are asked for simplified. */
+    public static final String ACCESS_REFERENCE = "ssa_access";
     /** Optional ObsCore column: source redshift (used by REDSHIFT and BANDREST). */
     public static final String REDSHIFT = "redshift";
     /** Optional ObsCore column: signal-to-noise ratio. */
@@ -101,10 +103,31 @@ public final class SsaQuery {
                 where.add("obs_creation_date <= " + string(timestamp(t.end())));
             }
         });
-        String select = fields.stream().map(f -> f.adql() + " AS " + f.name())
+        String select = fields.stream().map(f -> expression(f, p.format()) + " AS " + f.name())
                 .collect(Collectors.joining(", "));
         return "SELECT " + select + " FROM ivoa.obscore WHERE " + String.join(" AND ", where)
                 + " ORDER BY obs_publisher_did";
+    }
+
+    /**
+     * A field's select expression. Spectra asked for as {@link DatasetFormat#SIMPLIFIED} have that
+     * format, an estimated size (a double per point and the header) and, as access reference, their
+     * publisher DID, which the server turns into the URL of the conversion.
+     */
+    private static String expression(SsaFields.Field f, DatasetFormat format) {
+        if (format.simplified()) {
+            switch (f.name()) {
+                case ACCESS_REFERENCE:
+                    return "obs_publisher_did";
+                case "ssa_format":
+                    return string(DatasetFormat.SIMPLIFIED);
+                case "ssa_size":
+                    return "em_xel * 8 + 8640";
+                default:
+                    break;
+            }
+        }
+        return f.adql();
     }
 
     private static void require(Set<String> columns, String column, String parameter) {

@@ -58,6 +58,8 @@ class SsaParametersTest {
             "TIME|2021-01-01/2020-01-01|inverted",
             "FORMAT|excel|not a format",
             "FORMAT|metadata,fits|cannot be combined",
+            "FORMAT|simplified,votable|cannot be combined",
+            "FORMAT|all,simplified|cannot be combined",
             "MAXREC|-1|non-negative integer",
             "MAXREC|lots|non-negative integer",
             "TOP|0|at least 1",

@@ -93,6 +93,21 @@ class SsaQueryTest {
     }
 
     @Test
+    void simplifiedFindsFitsSpectraAndSelectsTheDidAsAccessReference() {
+        for (String spelling : new String[] {"simplified", "application/fits; content=simplified"}) {
+            SsaParameters p = parse("FORMAT", spelling);
+            assertTrue(p.format().simplified());
+            String adql = SsaQuery.adql(p, Set.of(), OBSCORE, SsaFields.of("Test", OBSCORE));
+            assertTrue(adql.contains("obs_publisher_did AS ssa_access"), adql);
+            assertTrue(adql.contains("'application/fits;content=simplified' AS ssa_format"), adql);
+            assertTrue(where(p, Set.of(), OBSCORE).contains("LOWER(access_format) LIKE '%fits%'"), adql);
+        }
+        SsaParameters plain = parse("FORMAT", "fits");
+        assertFalse(plain.format().simplified());
+        assertTrue(SsaQuery.adql(plain, Set.of(), OBSCORE, SsaFields.of("Test", OBSCORE)).contains("access_url AS ssa_access"));
+    }
+
+    @Test
     void numbersArePlainDecimals() {
         assertEquals("0.0000001", AdqlLiterals.number(1e-7));
         assertEquals("-12.5", AdqlLiterals.number(-12.5));

@@ -3,6 +3,8 @@ package meridian.server.ssa;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import meridian.adql.RowFilter;
+import meridian.datalink.ServiceDescriptors;
+import meridian.datalink.SimplifiedSpectrum;
 import meridian.server.auth.AccessPolicy;
 import meridian.server.auth.AuthFilter;
 import meridian.server.http.DaliParameters;
@@ -111,6 +115,9 @@ public class SsaServlet extends DaliServlet {
             String adql = metadata ? SsaQuery.adql(SsaParameters.parse(none(), limits), Set.of(), obscore, fields)
                     : adql(params, rows, obscore, fields);
             PlannedQuery plan = describe(planner.plan(adql, ADQL_VERSION, database.model(), rows), fields);
+            if (!metadata && params.format().simplified()) {
+                plan = conversionLinks(plan, urls.base(req));
+            }
             long maxrec = metadata ? 0 : params.maxrec();
             try (QueryExecutor.OpenQuery open = executor.open(plan, maxrec, timeoutSeconds)) {
                 QueryResultTable table = open.table();
@@ -213,6 +220,24 @@ public class SsaServlet extends DaliServlet {
             infos.add(c);
         }
         return new PlannedQuery(plan.sql(), infos, plan.converters());
+    }
+
+    /**
+     * The plan with its access references turned from publisher DIDs (what {@link SsaQuery} selects
+     * for FORMAT=simplified) into the SODA URLs serving each spectrum as a simplified 1D FITS file.
+     */
+    private static PlannedQuery conversionLinks(PlannedQuery plan, String base) {
+        List<Function<Object, Object>> converters = new ArrayList<>(plan.converters());
+        for (int i = 0; i < plan.columns().size(); i++) {
+            if (SsaQuery.ACCESS_REFERENCE.equals(plan.columns().get(i).getName())) {
+                Function<Object, Object> did = converters.get(i);
+                String prefix = base + ServiceDescriptors.SODA_PATH + "?RESPONSEFORMAT="
+                        + URLEncoder.encode(SimplifiedSpectrum.MIME, StandardCharsets.UTF_8) + "&ID=";
+                converters.set(i, did.andThen(v -> v == null ? null
+                        : prefix + URLEncoder.encode(v.toString(), StandardCharsets.UTF_8)));
+            }
+        }
+        return new PlannedQuery(plan.sql(), plan.columns(), converters);
     }
 
     /**
