@@ -33,8 +33,14 @@ import adql.query.from.FromContent;
 import adql.query.from.InnerJoin;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
+import adql.query.operand.Concatenation;
 import adql.query.operand.NullValue;
+import adql.query.operand.NumericConstant;
+import adql.query.operand.Operation;
+import adql.query.operand.function.conditional.CoalesceFunction;
+import adql.query.constraint.In;
 import adql.query.operand.StringConstant;
+import adql.query.operand.WrappedOperand;
 import adql.query.operand.function.ADQLFunction;
 import adql.query.operand.function.InUnitFunction;
 import adql.query.operand.function.MathFunction;
@@ -66,6 +72,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -96,6 +104,8 @@ import meridian.sql.geom.SkyCells;
 public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
     private static final String FN_SCHEMA = '"' + GeometryFunctions.SCHEMA + "\".";
+    /** Any floating-point operand: the type of a NULL argument of a mathematical function. */
+    private static final ADQLOperand NUMBER = new NumericConstant("0.5");
 
     /** WITH items in scope, innermost query first. */
     private final Deque<List<WithItem>> withScopes = new ArrayDeque<>();
@@ -110,6 +120,12 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     private RowFilter rows = RowFilter.NONE;
     /** Tables a cross-match cone moves over: Derby must be told to probe their sky-cell index. */
     private final Set<DBTable> crossMatched = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The operand a NULL literal being translated is compared or combined with: it gives the NULL's type. */
+    private ADQLOperand nullPartner;
+    /** Queries grouped through a derived table (see {@link #groupedQuery}), innermost first. */
+    private final Deque<Grouping> groupings = new ArrayDeque<>();
+    /** True while translating an operand as written, without {@link #groupings}' substitutions. */
+    private boolean raw;
 
     @Override
     public String toSql(ADQLSet query) throws TranslationException {
@@ -163,7 +179,88 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         if (op instanceof GeometryValue<?> g) {
             return translate(g.getValue());
         }
+        if (op instanceof NullValue) {
+            return typedNull(nullPartner);
+        }
+        String grouped = groupedOperand(op);
+        if (grouped != null) {
+            return grouped;
+        }
         return super.translate(op);
+    }
+
+    // ---------------------------------------------------------------- the NULL literal
+
+    /**
+     * ADQL 2.1's NULL literal as a value. Derby accepts an untyped NULL almost nowhere
+     * ({@code x = NULL}, {@code COALESCE(NULL, 3)}, {@code n + NULL} are syntax errors), so NULL
+     * is written as a cast to the type of the operand it meets: a column's own type, BIGINT for
+     * an integer literal, double for other numbers, text otherwise. PostgreSQL gets the same.
+     */
+    protected String typedNull(ADQLOperand partner) {
+        ADQLOperand p = partner == null ? null : Operands.unwrap(partner);
+        String type;
+        if (p instanceof ADQLColumn c && c.getDBLink() != null && c.getDBLink().getDatatype() != null
+                && c.getDBLink().getDatatype().isNumeric()) {
+            type = convertTypeToDB(c.getDBLink().getDatatype());
+        } else if (p instanceof NumericConstant n && n.getValue().matches("[0-9]+")) {
+            type = "BIGINT";
+        } else if (p != null && p.isNumeric() && !p.isString()) {
+            type = doubleType();
+        } else {
+            type = convertTypeToDB(null);
+        }
+        return "CAST(NULL AS " + type + ")";
+    }
+
+    /** Translates {@code op} with {@code partner} giving the type of any NULL literal it is. */
+    private String withPartner(ADQLOperand op, ADQLOperand partner) throws TranslationException {
+        ADQLOperand outer = nullPartner;
+        nullPartner = partner;
+        try {
+            return translate(op);
+        } finally {
+            nullPartner = outer;
+        }
+    }
+
+    @Override
+    public String translate(Operation op) throws TranslationException {
+        return "(" + withPartner(op.getLeftOperand(), op.getRightOperand()) + op.getOperation().toADQL()
+                + withPartner(op.getRightOperand(), op.getLeftOperand()) + ")";
+    }
+
+    @Override
+    public String translate(Concatenation concat) throws TranslationException {
+        List<String> parts = new ArrayList<>();
+        for (ADQLOperand op : concat) {
+            parts.add(withPartner(op, null));
+        }
+        return "(" + String.join(" || ", parts) + ")";
+    }
+
+    @Override
+    public String translate(CoalesceFunction fct) throws TranslationException {
+        ADQLOperand typed = null;
+        for (int i = 0; i < fct.getNbParameters() && typed == null; i++) {
+            typed = fct.getParameter(i) instanceof NullValue ? null : fct.getParameter(i);
+        }
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < fct.getNbParameters(); i++) {
+            args.add(withPartner(fct.getParameter(i), typed));
+        }
+        return "COALESCE(" + String.join(", ", args) + ")";
+    }
+
+    @Override
+    public String translate(In in) throws TranslationException {
+        ADQLOperand outer = nullPartner;
+        nullPartner = in.getOperand();
+        try {
+            return super.translate(in);
+        } finally {
+            nullPartner = outer;
+        }
     }
 
     @Override
@@ -189,6 +286,9 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         boolean outerSetOrder = setOrder;
         setOrder = false;
         try {
+            if (groupsByDerivedTable() && groupsByExpression(query)) {
+                return groupedQuery(query);
+            }
             StringBuilder sql = new StringBuilder(translate(query.getSelect()));
             sql.append("\nFROM ").append(from(query));
             if (!query.getWhere().isEmpty()) {
@@ -474,11 +574,138 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     /** Derby cannot GROUP BY a select alias: an alias is replaced by the expression it names. */
     private String groupBy(ClauseADQL<ADQLOperand> groupBy) throws TranslationException {
         List<String> items = new ArrayList<>();
-        for (ADQLOperand op : groupBy) {
-            ADQLOperand aliased = op instanceof ADQLColumn c && c.getTableName() == null ? aliasedExpression(c) : null;
-            items.add(translate(aliased != null ? aliased : op));
+        for (ADQLOperand op : groupingExpressions(groupBy)) {
+            items.add(translate(op));
         }
         return "GROUP BY " + String.join(", ", items);
+    }
+
+    /** The GROUP BY items, each select alias replaced by the expression it names. */
+    private List<ADQLOperand> groupingExpressions(ClauseADQL<ADQLOperand> groupBy) {
+        List<ADQLOperand> items = new ArrayList<>();
+        for (ADQLOperand op : groupBy) {
+            ADQLOperand aliased = op instanceof ADQLColumn c && c.getTableName() == null ? aliasedExpression(c) : null;
+            items.add(aliased != null ? aliased : op);
+        }
+        return items;
+    }
+
+    // ---------------------------------------------------------------- GROUP BY an expression
+
+    /**
+     * A query grouped through a derived table: its grouping expressions, the qualified name of
+     * the derived table, the tables of its FROM clause, and the columns of those tables the
+     * outer query reads (their SQL, in order; the derived table passes them through).
+     */
+    private record Grouping(List<String> keys, String name, Set<ADQLTable> tables, Map<String, String> columns) {
+    }
+
+    /**
+     * Whether a query grouped by an expression (not only by columns) is written with a derived
+     * table. Derby matches a SELECT item to a grouping expression only when it can prove them
+     * equal, which it cannot for calls of Java functions ({@code FLOOR}, {@code ROUND} and
+     * Meridian's functions): "The SELECT list of a grouped query contains at least one invalid
+     * expression". PostgreSQL matches them itself.
+     */
+    protected boolean groupsByDerivedTable() {
+        return true;
+    }
+
+    private boolean groupsByExpression(ADQLQuery query) {
+        for (ADQLOperand op : groupingExpressions(query.getGroupBy())) {
+            if (!(Operands.unwrap(op) instanceof ADQLColumn c && c.getDBLink() != null
+                    && c.getDBLink().getTable() != null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code SELECT f(g1), agg(c1) FROM t WHERE w GROUP BY g1 HAVING h ORDER BY o} as
+     * {@code SELECT f(d.g1), agg(d.c1) FROM (SELECT g1 AS g1, c1 AS c1 FROM t WHERE w) AS d
+     * GROUP BY d.g1 HAVING h' ORDER BY o'}: the grouping expressions are computed once, in the
+     * derived table, and grouped by name; in the select list, HAVING and ORDER BY every
+     * occurrence of a grouping expression (compared as translated SQL) reads its column, and
+     * every other column of the FROM clause's tables is passed through the derived table.
+     */
+    private String groupedQuery(ADQLQuery query) throws TranslationException {
+        List<String> keys = new ArrayList<>();
+        for (ADQLOperand op : groupingExpressions(query.getGroupBy())) {
+            keys.add(rawTranslation(op));
+        }
+        String name = "\"meridian_grouped" + (++derivedTables) + '"';
+        Set<ADQLTable> tables = Collections.newSetFromMap(new IdentityHashMap<>());
+        tables.addAll(query.getFrom().getTables());
+        Grouping g = new Grouping(keys, name, tables, new LinkedHashMap<>());
+        groupings.push(g);
+        String select;
+        StringBuilder grouped = new StringBuilder("GROUP BY ");
+        try {
+            select = translate(query.getSelect());
+            for (int i = 0; i < keys.size(); i++) {
+                grouped.append(i == 0 ? "" : ", ").append(name).append(".\"meridian_g").append(i + 1).append('"');
+            }
+            if (!query.getHaving().isEmpty()) {
+                grouped.append('\n').append(translate(query.getHaving()));
+            }
+            if (!query.getOrderBy().isEmpty()) {
+                grouped.append('\n').append(translate(query.getOrderBy()));
+            }
+        } finally {
+            groupings.pop();
+        }
+        StringBuilder sql = new StringBuilder(select).append("\nFROM (SELECT ");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(keys.get(i)).append(" AS \"meridian_g").append(i + 1).append('"');
+        }
+        for (Map.Entry<String, String> c : g.columns().entrySet()) {
+            sql.append(", ").append(c.getKey()).append(" AS ").append(c.getValue());
+        }
+        sql.append("\nFROM ").append(from(query));
+        if (!query.getWhere().isEmpty()) {
+            sql.append('\n').append(translate(query.getWhere()));
+        }
+        sql.append(") AS ").append(name).append('\n').append(grouped);
+        return limit(sql, query.getOffset(), query.hasLimit() ? query.getLimit() : -1);
+    }
+
+    /** The translation of {@code op} as written, without grouping substitutions. */
+    private String rawTranslation(ADQLOperand op) throws TranslationException {
+        boolean outer = raw;
+        raw = true;
+        try {
+            return translate(op);
+        } finally {
+            raw = outer;
+        }
+    }
+
+    /**
+     * Inside a query grouped through a derived table: the derived table's column for
+     * {@code op} when it is a grouping expression or a column of the grouped tables, else null.
+     */
+    private String groupedOperand(ADQLOperand op) throws TranslationException {
+        if (raw || groupings.isEmpty() || op instanceof NumericConstant || op instanceof StringConstant
+                || op instanceof NullValue || op instanceof WrappedOperand) {
+            return null;
+        }
+        String sql = rawTranslation(op);
+        Grouping top = groupings.peek();
+        int key = top.keys().indexOf(sql);
+        if (key >= 0) {
+            return top.name() + ".\"meridian_g" + (key + 1) + '"';
+        }
+        if (op instanceof ADQLColumn c && c.getAdqlTable() != null) {
+            for (Grouping g : groupings) {
+                if (g.tables().contains(c.getAdqlTable())) {
+                    String column = g.columns().computeIfAbsent(sql,
+                            k -> "\"meridian_c" + (g.columns().size() + 1) + '"');
+                    return g.name() + "." + column;
+                }
+            }
+        }
+        return null;
     }
 
     /** The expression of the SELECT item whose alias {@code col} names (when no column of that name exists). */
@@ -597,12 +824,16 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     @Override
     public String translate(Between between) throws TranslationException {
         ADQLOperand value = between.getLeftOperand();
-        return translate(value) + " " + between.getName() + " " + comparedOperand(between.getMinOperand(), value)
+        return comparedOperand(value, between.getMinOperand()) + " " + between.getName() + " "
+                + comparedOperand(between.getMinOperand(), value)
                 + " AND " + comparedOperand(between.getMaxOperand(), value);
     }
 
     /** Text compared with a timestamp column is read as ISO 8601 (Derby itself wants a space, not a T). */
     private String comparedOperand(ADQLOperand op, ADQLOperand other) throws TranslationException {
+        if (op instanceof NullValue) {
+            return typedNull(other);
+        }
         if (op instanceof StringConstant && other instanceof ADQLColumn col && col.getDBLink() != null
                 && col.getDBLink().getDatatype() != null
                 && col.getDBLink().getDatatype().type == DBDatatype.TIMESTAMP) {
@@ -684,7 +915,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     public String translate(MathFunction fct) throws TranslationException {
         List<String> p = new ArrayList<>();
         for (int i = 0; i < fct.getNbParameters(); i++) {
-            p.add(translate(fct.getParameter(i)));
+            p.add(withPartner(fct.getParameter(i), NUMBER));
         }
         return switch (fct.getType()) {
             case ABS, DEGREES, EXP, FLOOR, LOG10, RADIANS, SQRT, ACOS, ASIN, ATAN, ATAN2, COS, COT, SIN, TAN ->

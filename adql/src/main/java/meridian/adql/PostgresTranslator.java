@@ -76,6 +76,12 @@ public class PostgresTranslator extends DerbyTranslator {
         return appendIdentifier(new StringBuffer(), identifier, true).toString();
     }
 
+    /** PostgreSQL matches grouping expressions in the select list itself. */
+    @Override
+    protected boolean groupsByDerivedTable() {
+        return false;
+    }
+
     @Override
     protected String doubleType() {
         return "DOUBLE PRECISION";
