@@ -31,9 +31,12 @@ import adql.query.from.ADQLTable;
 import adql.query.from.CrossJoin;
 import adql.query.from.FromContent;
 import adql.query.from.InnerJoin;
+import adql.query.from.OuterJoin;
+import adql.db.DBCommonColumn;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
 import adql.query.operand.Concatenation;
+import adql.query.operand.NegativeOperand;
 import adql.query.operand.NullValue;
 import adql.query.operand.NumericConstant;
 import adql.query.operand.Operation;
@@ -126,6 +129,16 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     private final Deque<Grouping> groupings = new ArrayDeque<>();
     /** True while translating an operand as written, without {@link #groupings}' substitutions. */
     private boolean raw;
+    /**
+     * Columns of the tables of rewritten FULL OUTER JOINs (see {@link #fullJoin}): per table,
+     * per column name in the database, the derived table's column that replaces it.
+     */
+    private final Map<DBTable, Map<String, String>> fullJoinColumns = new IdentityHashMap<>();
+    /** The columns of rewritten USING and NATURAL full joins, by lower-case ADQL name. */
+    private final Map<String, String> fullJoinCommon = new java.util.HashMap<>();
+    /** True while translating the inside of a rewritten full join, where its tables are themselves. */
+    private boolean insideFullJoin;
+    private int fullJoins;
 
     @Override
     public String toSql(ADQLSet query) throws TranslationException {
@@ -187,6 +200,12 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             return grouped;
         }
         return super.translate(op);
+    }
+
+    /** In parentheses: {@code 2 - -n} must not become {@code 2--n}, an SQL comment. */
+    @Override
+    public String translate(NegativeOperand op) throws TranslationException {
+        return "(-" + translate(op.getOperand()) + ")";
     }
 
     // ---------------------------------------------------------------- the NULL literal
@@ -286,6 +305,9 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         boolean outerSetOrder = setOrder;
         setOrder = false;
         try {
+            if (rewritesFullJoins()) {
+                registerFullJoins(query.getFrom());
+            }
             if (groupsByDerivedTable() && groupsByExpression(query)) {
                 return groupedQuery(query);
             }
@@ -344,6 +366,154 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             sql.append(translate(join.getJoinCondition()));
         }
         return sql.toString();
+    }
+
+    // ---------------------------------------------------------------- FULL OUTER JOIN
+
+    /** Whether FULL OUTER JOIN is rewritten (Derby has none); PostgreSQL has it. */
+    protected boolean rewritesFullJoins() {
+        return true;
+    }
+
+    @Override
+    public String translate(FromContent from) throws TranslationException {
+        if (from instanceof OuterJoin j && j.getType() == OuterJoin.OuterType.FULL && rewritesFullJoins()) {
+            return fullJoin(j);
+        }
+        return super.translate(from);
+    }
+
+    /** Names the derived-table columns of every full join in {@code from} (before anything refers to them). */
+    private void registerFullJoins(FromContent from) {
+        if (!(from instanceof ADQLJoin join)) {
+            return;
+        }
+        registerFullJoins(join.getLeftTable());
+        registerFullJoins(join.getRightTable());
+        if (!(join instanceof OuterJoin j && j.getType() == OuterJoin.OuterType.FULL) || fullJoinColumns.containsKey(
+                join.getTables().get(0).getDBLink())) {
+            return;
+        }
+        String name = "\"meridian_full" + (++fullJoins) + '"';
+        int k = 0;
+        for (ADQLTable t : join.getTables()) {
+            Map<String, String> columns = new LinkedHashMap<>();
+            for (DBColumn c : t.getDBColumns()) {
+                columns.put(c.getDBName(), name + ".\"meridian_c" + (++k) + '"');
+            }
+            fullJoinColumns.put(t.getDBLink(), columns);
+        }
+        for (String common : commonColumns(join)) {
+            fullJoinCommon.put(common.toLowerCase(Locale.ROOT), name + ".\"meridian_c" + (++k) + '"');
+        }
+    }
+
+    /** The ADQL names of the columns a USING or NATURAL join joins on. */
+    private static List<String> commonColumns(ADQLJoin join) {
+        List<String> names = new ArrayList<>();
+        if (join.hasJoinedColumns()) {
+            join.getJoinedColumns().forEachRemaining(c -> names.add(c.getColumnName()));
+        } else if (join.isNatural()) {
+            for (ADQLTable lt : join.getLeftTable().getTables()) {
+                for (DBColumn l : lt.getDBColumns()) {
+                    for (ADQLTable rt : join.getRightTable().getTables()) {
+                        for (DBColumn r : rt.getDBColumns()) {
+                            if (l.getADQLName().equalsIgnoreCase(r.getADQLName()) && !names.contains(l.getADQLName())) {
+                                names.add(l.getADQLName());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The derived-table column replacing a column of a rewritten full join's table, or null. */
+    private String fullJoinColumn(ADQLColumn column) {
+        if (insideFullJoin || fullJoinColumns.isEmpty() || column.getDBLink() == null) {
+            return null;
+        }
+        if (column.getDBLink() instanceof DBCommonColumn && column.getTableName() == null) {
+            String common = fullJoinCommon.get(column.getColumnName().toLowerCase(Locale.ROOT));
+            if (common != null) {
+                return common;
+            }
+        }
+        Map<String, String> columns = fullJoinColumns.get(column.getDBLink().getTable());
+        return columns == null ? null : columns.get(column.getDBLink().getDBName());
+    }
+
+    /**
+     * {@code L FULL OUTER JOIN R ON c} on Derby, which has no full join: the derived table
+     * {@code (SELECT cols FROM L LEFT OUTER JOIN R ON c UNION ALL SELECT cols FROM R LEFT OUTER
+     * JOIN L ON 1 = 0 WHERE NOT EXISTS (SELECT 1 FROM L WHERE c))}: every pair the condition
+     * joins and every row of L without a partner, then every row of R without one, whose L
+     * columns the join {@code ON 1 = 0} makes NULLs of L's column types. In the subquery L
+     * hides the outer (NULL) L, so {@code c} tests each row of L against the outer row of R.
+     * Each column of L and R becomes a column of the derived table, which every reference
+     * outside the join reads instead ({@link #fullJoinColumn}); a USING or NATURAL join adds
+     * the joined columns, {@code COALESCE(L.k, R.k)}.
+     */
+    private String fullJoin(OuterJoin join) throws TranslationException {
+        boolean outer = insideFullJoin;
+        insideFullJoin = true;
+        try {
+            String left = translate(join.getLeftTable());
+            String right = translate(join.getRightTable());
+            List<String> items = new ArrayList<>();
+            for (ADQLTable t : join.getTables()) {
+                Map<String, String> columns = fullJoinColumns.get(t.getDBLink());
+                for (DBColumn c : t.getDBColumns()) {
+                    String target = columns.get(c.getDBName());
+                    items.add(columnSql(t, c) + " AS " + target.substring(target.indexOf('.') + 1));
+                }
+            }
+            String condition;
+            List<String> common = commonColumns(join);
+            if (common.isEmpty()) {
+                String on = translate(join.getJoinCondition());
+                condition = on.startsWith("ON ") ? on.substring(3) : on;
+            } else {
+                List<String> equal = new ArrayList<>();
+                for (String k : common) {
+                    String l = columnSql(join.getLeftTable(), k);
+                    String r = columnSql(join.getRightTable(), k);
+                    equal.add(l + " = " + r);
+                    String target = fullJoinCommon.get(k.toLowerCase(Locale.ROOT));
+                    items.add("COALESCE(" + l + ", " + r + ") AS " + target.substring(target.indexOf('.') + 1));
+                }
+                condition = String.join(" AND ", equal);
+            }
+            String name = fullJoinColumns.get(join.getTables().get(0).getDBLink()).values().iterator().next();
+            name = name.substring(0, name.indexOf('.'));
+            String cols = String.join(", ", items);
+            return "(SELECT " + cols + " FROM " + left + " LEFT OUTER JOIN " + right + " ON " + condition
+                    + "\nUNION ALL\nSELECT " + cols + " FROM " + right + " LEFT OUTER JOIN " + left + " ON 1 = 0"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM " + left + " WHERE " + condition + ")) AS " + name;
+        } finally {
+            insideFullJoin = outer;
+        }
+    }
+
+    /** The SQL reading column {@code c} of table {@code t} of the FROM clause. */
+    private String columnSql(ADQLTable t, DBColumn c) throws TranslationException {
+        ADQLColumn ref = new ADQLColumn(c.getADQLName());
+        ref.setDBLink(c);
+        ref.setAdqlTable(t);
+        return translate(ref);
+    }
+
+    /** The SQL reading the column named {@code name} (ADQL, any case) of one side of a join. */
+    private String columnSql(FromContent side, String name) throws TranslationException {
+        for (ADQLTable t : side.getTables()) {
+            for (DBColumn c : t.getDBColumns()) {
+                if (c.getADQLName().equalsIgnoreCase(name)) {
+                    return columnSql(t, c);
+                }
+            }
+        }
+        throw new TranslationException("No column " + name + " to join on.");
     }
 
     /** Whether a moving cone searches {@code table} (see {@link #crossMatched}). */
@@ -597,7 +767,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
      * the derived table, the tables of its FROM clause, and the columns of those tables the
      * outer query reads (their SQL, in order; the derived table passes them through).
      */
-    private record Grouping(List<String> keys, String name, Set<ADQLTable> tables, Map<String, String> columns) {
+    private record Grouping(List<String> keys, String name, Set<DBTable> tables, Map<String, String> columns) {
     }
 
     /**
@@ -635,8 +805,12 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             keys.add(rawTranslation(op));
         }
         String name = "\"meridian_grouped" + (++derivedTables) + '"';
-        Set<ADQLTable> tables = Collections.newSetFromMap(new IdentityHashMap<>());
-        tables.addAll(query.getFrom().getTables());
+        Set<DBTable> tables = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ADQLTable t : query.getFrom().getTables()) {
+            if (t.getDBLink() != null) {
+                tables.add(t.getDBLink());
+            }
+        }
         Grouping g = new Grouping(keys, name, tables, new LinkedHashMap<>());
         groupings.push(g);
         String select;
@@ -696,9 +870,9 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         if (key >= 0) {
             return top.name() + ".\"meridian_g" + (key + 1) + '"';
         }
-        if (op instanceof ADQLColumn c && c.getAdqlTable() != null) {
+        if (op instanceof ADQLColumn c && c.getDBLink() != null && c.getDBLink().getTable() != null) {
             for (Grouping g : groupings) {
-                if (g.tables().contains(c.getAdqlTable())) {
+                if (g.tables().contains(c.getDBLink().getTable())) {
                     String column = g.columns().computeIfAbsent(sql,
                             k -> "\"meridian_c" + (g.columns().size() + 1) + '"');
                     return g.name() + "." + column;
@@ -726,6 +900,10 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
     @Override
     public String translate(ADQLColumn column) throws TranslationException {
+        String full = fullJoinColumn(column);
+        if (full != null) {
+            return full;
+        }
         if (column.getDBLink() == null) {
             // not resolved by the checker (an alias): quote it anyway, never pass raw text through
             StringBuffer sql = new StringBuffer();
@@ -888,6 +1066,8 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             return translate(s);
         } else if (fct instanceof CastFunction c) {
             return translate(c);
+        } else if (fct instanceof CoalesceFunction c) {
+            return translate(c);
         } else if (fct instanceof InUnitFunction u) {
             return translate(u);
         } else if (fct instanceof UserDefinedFunction u) {
@@ -943,7 +1123,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                 String type = length > 0 ? (name.startsWith("CHAR") && !name.contains("VARYING") ? "CHAR(" : "VARCHAR(")
                         + length + ")" : "VARCHAR(32672)";
                 if (value.isNumeric() && !value.isString()) {
-                    return "CAST(" + fn("TO_TEXT", v) + " AS " + type + ")";
+                    return "CAST(" + (isInteger(value) ? integerText(v) : fn("TO_TEXT", v)) + " AS " + type + ")";
                 }
                 return "CAST(" + v + " AS " + type + ")";
             }
@@ -954,7 +1134,10 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                 String type = name.equals("DOUBLE PRECISION") ? doubleType() : name;
                 if (value.isString() && !value.isNumeric()) {
                     // Derby cannot cast text to DOUBLE
-                    return "CAST(" + fn("TO_DOUBLE", v) + " AS " + type + ")";
+                    v = fn("TO_DOUBLE", v);
+                }
+                if (name.contains("INT") && !isInteger(value)) {
+                    return toInteger(v, type);
                 }
                 return "CAST(" + v + " AS " + type + ")";
             }
@@ -1152,6 +1335,32 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         }
         String p = translate(center);
         return new String[] {fn("COORD1", p), fn("COORD2", p)};
+    }
+
+    /** Whether {@code op} has an integer type: an integer column or literal, or a cast to one. */
+    private static boolean isInteger(ADQLOperand op) {
+        ADQLOperand v = Operands.unwrap(op);
+        if (v instanceof ADQLColumn c && c.getDBLink() != null && c.getDBLink().getDatatype() != null) {
+            DBDatatype t = c.getDBLink().getDatatype().type;
+            return t == DBDatatype.SMALLINT || t == DBDatatype.INTEGER || t == DBDatatype.BIGINT;
+        }
+        return v instanceof NumericConstant n && n.getValue().matches("[0-9]+");
+    }
+
+    /**
+     * An integer as text, exactly (going through a double would write a 64-bit integer beyond
+     * 2<sup>53</sup> rounded, in exponent notation). Derby: its CHAR function, blank-padded.
+     */
+    protected String integerText(String v) {
+        return "RTRIM(CHAR(" + v + "))";
+    }
+
+    /**
+     * A number cast to an integer type ({@code SMALLINT}, {@code INTEGER}, {@code BIGINT}):
+     * the fraction is cut off (truncation toward zero), as Derby's CAST does.
+     */
+    protected String toInteger(String v, String type) {
+        return "CAST(" + v + " AS " + type + ")";
     }
 
     /** The SQL name of the double-precision type in casts. */

@@ -82,6 +82,23 @@ public class PostgresTranslator extends DerbyTranslator {
         return false;
     }
 
+    /** PostgreSQL has FULL OUTER JOIN. */
+    @Override
+    protected boolean rewritesFullJoins() {
+        return false;
+    }
+
+    @Override
+    protected String integerText(String v) {
+        return "CAST(" + v + " AS TEXT)";
+    }
+
+    /** PostgreSQL's CAST rounds to the nearest integer: truncate first, like Derby (through NUMERIC, exact for 64-bit integers). */
+    @Override
+    protected String toInteger(String v, String type) {
+        return "CAST(TRUNC(CAST(" + v + " AS NUMERIC)) AS " + type + ")";
+    }
+
     @Override
     protected String doubleType() {
         return "DOUBLE PRECISION";

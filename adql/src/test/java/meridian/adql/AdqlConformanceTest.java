@@ -176,7 +176,12 @@ class AdqlConformanceTest {
             return;
         }
         List<String> expected = new ArrayList<>(c.rows());
-        List<String> actual = rows(c.adql());
+        List<String> actual;
+        try {
+            actual = rows(c.adql());
+        } catch (SQLException e) {
+            throw new AssertionError(c.adql() + "\nSQL: " + sql(c.adql()) + "\n" + e, e);
+        }
         if (c.unordered()) {
             expected.sort(null);
             actual.sort(null);
