@@ -1,6 +1,8 @@
 package meridian.adql;
 
 import adql.db.DBType;
+import adql.query.operand.function.string.LowerFunction;
+import adql.query.operand.function.string.UpperFunction;
 import adql.translator.TranslationException;
 import meridian.sql.backend.PostgresBackend;
 import meridian.sql.model.Table;
@@ -80,6 +82,20 @@ public class PostgresTranslator extends DerbyTranslator {
     @Override
     protected boolean groupsByDerivedTable() {
         return false;
+    }
+
+    /**
+     * LOWER and UPPER by Unicode's rules whatever the database's locale (in the C locale
+     * PostgreSQL changes ASCII letters only, Derby all): through ICU's root collation.
+     */
+    @Override
+    public String translate(LowerFunction fct) throws TranslationException {
+        return "LOWER(" + translate(fct.getParameter(0)) + " COLLATE \"und-x-icu\")";
+    }
+
+    @Override
+    public String translate(UpperFunction fct) throws TranslationException {
+        return "UPPER(" + translate(fct.getParameter(0)) + " COLLATE \"und-x-icu\")";
     }
 
     /** PostgreSQL has FULL OUTER JOIN. */
