@@ -995,6 +995,10 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         } else {
             exact = left + " " + op.toADQL() + " " + right;
         }
+        if (op == ComparisonOperator.LIKE || op == ComparisonOperator.NOTLIKE || op == ComparisonOperator.ILIKE
+                || op == ComparisonOperator.NOTILIKE) {
+            exact += likeEscape();
+        }
         String prefilter = spatialPrefilter(comp);
         return prefilter == null ? exact : "(" + prefilter + " AND " + exact + ")";
     }
@@ -1005,6 +1009,14 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         return comparedOperand(value, between.getMinOperand()) + " " + between.getName() + " "
                 + comparedOperand(between.getMinOperand(), value)
                 + " AND " + comparedOperand(between.getMaxOperand(), value);
+    }
+
+    /**
+     * What follows a LIKE pattern so that it has no escape character, as in ADQL (where
+     * {@code \\} is an ordinary character): nothing on Derby, which has none by default.
+     */
+    protected String likeEscape() {
+        return "";
     }
 
     /** Text compared with a timestamp column is read as ISO 8601 (Derby itself wants a space, not a T). */

@@ -98,6 +98,12 @@ public class PostgresTranslator extends DerbyTranslator {
         return "UPPER(" + translate(fct.getParameter(0)) + " COLLATE \"und-x-icu\")";
     }
 
+    /** PostgreSQL's LIKE escapes with a backslash unless told otherwise. */
+    @Override
+    protected String likeEscape() {
+        return " ESCAPE ''";
+    }
+
     /** PostgreSQL has FULL OUTER JOIN. */
     @Override
     protected boolean rewritesFullJoins() {
