@@ -4,7 +4,6 @@ import adql.query.ADQLObject;
 import adql.query.operand.ADQLOperand;
 import adql.query.operand.Operation;
 import adql.query.operand.OperationType;
-import adql.search.SimpleSearchHandler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,16 +22,7 @@ final class Associativity {
 
     /** Rewrites every arithmetic chain in {@code query}, in place. */
     static void leftAssociate(ADQLObject query) {
-        SimpleSearchHandler operations = new SimpleSearchHandler(true) {
-            @Override
-            protected boolean match(ADQLObject obj) {
-                return obj instanceof Operation;
-            }
-        };
-        operations.search(query);
-        List<Operation> found = new ArrayList<>();
-        operations.iterator().forEachRemaining(o -> found.add((Operation) o));
-        for (Operation op : found) {
+        for (Operation op : Operands.find(query, Operation.class)) {
             rebuild(op);
         }
     }

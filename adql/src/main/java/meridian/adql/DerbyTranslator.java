@@ -67,7 +67,6 @@ import adql.query.operand.function.geometry.IntersectsFunction;
 import adql.query.operand.function.geometry.PointFunction;
 import adql.query.operand.function.geometry.PolygonFunction;
 import adql.query.operand.function.geometry.RegionFunction;
-import adql.search.SimpleSearchHandler;
 import adql.translator.JDBCTranslator;
 import adql.translator.TranslationException;
 import java.util.ArrayDeque;
@@ -143,15 +142,8 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     @Override
     public String toSql(ADQLSet query) throws TranslationException {
         crossMatched.clear();
-        SimpleSearchHandler comparisons = new SimpleSearchHandler(true) {
-            @Override
-            protected boolean match(ADQLObject obj) {
-                return obj instanceof Comparison;
-            }
-        };
-        comparisons.search(query);
-        for (ADQLObject c : comparisons) {
-            PositionalConstraint p = PositionalConstraint.of((Comparison) c);
+        for (Comparison c : Operands.find(query, Comparison.class)) {
+            PositionalConstraint p = PositionalConstraint.of(c);
             if (p != null && p.cone() == null) {
                 crossMatched.add(p.raColumn().getDBLink().getTable());
             }

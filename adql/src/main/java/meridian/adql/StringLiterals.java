@@ -2,7 +2,6 @@ package meridian.adql;
 
 import adql.query.ADQLObject;
 import adql.query.operand.StringConstant;
-import adql.search.SimpleSearchHandler;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,7 +11,8 @@ import java.util.Map;
  * CJK ideographs: "incorrect character encountered"). Before parsing, each literal holding a
  * non-ASCII character has its text replaced by an ASCII placeholder; after parsing, the
  * placeholders in the parsed query's string constants are replaced by the original text.
- * Comments ({@code --} to the end of the line) and delimited identifiers are skipped, and a
+ * Comments ({@code --} to the end of the line) are skipped (their non-ASCII characters, which
+ * the tokenizer refuses there too, become {@code ?}), so are delimited identifiers, and a
  * doubled quote inside a literal is part of it. Not thread-safe: one instance per query.
  */
 final class StringLiterals {
@@ -33,7 +33,8 @@ final class StringLiterals {
             if (c == '-' && i + 1 < n && adql.charAt(i + 1) == '-') {
                 int end = adql.indexOf('\n', i);
                 end = end < 0 ? n : end;
-                out.append(adql, i, end);
+                // the tokenizer refuses some characters in comments too; a comment's text does not matter
+                adql.substring(i, end).chars().forEach(ch -> out.append(ch < 128 ? (char) ch : '?'));
                 i = end;
             } else if (c == '"' || c == '\'') {
                 int end = closing(adql, i, c);
@@ -85,15 +86,7 @@ final class StringLiterals {
         if (originals.isEmpty()) {
             return;
         }
-        SimpleSearchHandler constants = new SimpleSearchHandler(true) {
-            @Override
-            protected boolean match(ADQLObject obj) {
-                return obj instanceof StringConstant;
-            }
-        };
-        constants.search(parsed);
-        for (ADQLObject o : constants) {
-            StringConstant s = (StringConstant) o;
+        for (StringConstant s : Operands.find(parsed, StringConstant.class)) {
             String original = originals.get(s.getValue());
             if (original != null) {
                 s.setValue(original);
