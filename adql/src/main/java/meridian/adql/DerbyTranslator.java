@@ -480,12 +480,40 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             String name = fullJoinColumns.get(join.getTables().get(0).getDBLink()).values().iterator().next();
             name = name.substring(0, name.indexOf('.'));
             String cols = String.join(", ", items);
-            return "(SELECT " + cols + " FROM " + left + " LEFT OUTER JOIN " + right + " ON " + condition
+            // the union is wrapped once more: Derby pushes a join's conditions on the derived table into the
+            // branches of a union it reads directly, and then compares with the wrong columns
+            return "(SELECT * FROM (SELECT " + cols + " FROM " + left + " LEFT OUTER JOIN " + right + " ON " + condition
                     + "\nUNION ALL\nSELECT " + cols + " FROM " + right + " LEFT OUTER JOIN " + left + " ON 1 = 0"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM " + left + " WHERE " + condition + ")) AS " + name;
+                    + " WHERE NOT EXISTS (SELECT 1 FROM " + left + " WHERE " + condition + ")) AS "
+                    + name.replace("meridian_full", "meridian_union") + ") AS " + name;
         } finally {
             insideFullJoin = outer;
         }
+    }
+
+    /**
+     * {@code *} and {@code t.*} over a rewritten full join: each column, read from the derived
+     * table, named as ADQLlib names the columns of an asterisk (their ADQL names).
+     */
+    @Override
+    public String translate(SelectAllColumns all) throws TranslationException {
+        if (fullJoinColumns.isEmpty() || insideFullJoin) {
+            return super.translate(all);
+        }
+        Iterable<DBColumn> columns;
+        try {
+            columns = all.getAdqlTable() != null ? all.getAdqlTable().getDBColumns()
+                    : all.getQuery().getFrom().getDBColumns();
+        } catch (adql.db.exception.UnresolvedJoinException e) {
+            throw new TranslationException(e.getMessage(), e);
+        }
+        List<String> items = new ArrayList<>();
+        for (DBColumn c : columns) {
+            ADQLColumn ref = new ADQLColumn(c.getADQLName());
+            ref.setDBLink(c);
+            items.add(translate(ref) + " AS " + appendIdentifier(new StringBuffer(), c.getADQLName(), true));
+        }
+        return String.join(" , ", items);
     }
 
     /** The SQL reading column {@code c} of table {@code t} of the FROM clause. */
