@@ -1014,6 +1014,13 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                     + "LOWER(" + right + ")";
         } else {
             exact = left + " " + op.toADQL() + " " + right;
+            if ((op == ComparisonOperator.EQUAL || op == ComparisonOperator.NOT_EQUAL) && padsText()
+                    && isText(comp.getLeftOperand()) && isText(comp.getRightOperand())) {
+                // trailing blanks are significant, as on PostgreSQL
+                exact = op == ComparisonOperator.EQUAL
+                        ? "(" + exact + " AND LENGTH(" + left + ") = LENGTH(" + right + "))"
+                        : "(" + exact + " OR LENGTH(" + left + ") <> LENGTH(" + right + "))";
+            }
         }
         if (op == ComparisonOperator.LIKE || op == ComparisonOperator.NOTLIKE || op == ComparisonOperator.ILIKE
                 || op == ComparisonOperator.NOTILIKE) {
@@ -1029,6 +1036,25 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         return comparedOperand(value, between.getMinOperand()) + " " + between.getName() + " "
                 + comparedOperand(between.getMinOperand(), value)
                 + " AND " + comparedOperand(between.getMaxOperand(), value);
+    }
+
+    /**
+     * Whether the database pads the shorter text with blanks before comparing (SQL's PAD SPACE,
+     * Derby): then {@code =} and {@code <>} on text also compare lengths, so that trailing
+     * blanks count, as they do in PostgreSQL's text comparisons.
+     */
+    protected boolean padsText() {
+        return true;
+    }
+
+    /** A text operand (not a timestamp column, which is compared as a timestamp). */
+    private static boolean isText(ADQLOperand op) {
+        ADQLOperand v = Operands.unwrap(op);
+        if (v instanceof ADQLColumn c && (c.getDBLink() == null || c.getDBLink().getDatatype() == null
+                || !c.getDBLink().getDatatype().isString())) {
+            return false;
+        }
+        return v.isString() && !v.isNumeric() && !v.isGeometry();
     }
 
     /**

@@ -98,6 +98,12 @@ public class PostgresTranslator extends DerbyTranslator {
         return "UPPER(" + translate(fct.getParameter(0)) + " COLLATE \"und-x-icu\")";
     }
 
+    /** PostgreSQL compares text exactly, trailing blanks included. */
+    @Override
+    protected boolean padsText() {
+        return false;
+    }
+
     /** PostgreSQL's LIKE escapes with a backslash unless told otherwise. */
     @Override
     protected String likeEscape() {
