@@ -31,10 +31,19 @@ import adql.query.from.ADQLTable;
 import adql.query.from.CrossJoin;
 import adql.query.from.FromContent;
 import adql.query.from.InnerJoin;
+import adql.query.from.OuterJoin;
+import adql.db.DBCommonColumn;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
+import adql.query.operand.Concatenation;
+import adql.query.operand.NegativeOperand;
 import adql.query.operand.NullValue;
+import adql.query.operand.NumericConstant;
+import adql.query.operand.Operation;
+import adql.query.operand.function.conditional.CoalesceFunction;
+import adql.query.constraint.In;
 import adql.query.operand.StringConstant;
+import adql.query.operand.WrappedOperand;
 import adql.query.operand.function.ADQLFunction;
 import adql.query.operand.function.InUnitFunction;
 import adql.query.operand.function.MathFunction;
@@ -58,7 +67,6 @@ import adql.query.operand.function.geometry.IntersectsFunction;
 import adql.query.operand.function.geometry.PointFunction;
 import adql.query.operand.function.geometry.PolygonFunction;
 import adql.query.operand.function.geometry.RegionFunction;
-import adql.search.SimpleSearchHandler;
 import adql.translator.JDBCTranslator;
 import adql.translator.TranslationException;
 import java.util.ArrayDeque;
@@ -66,6 +74,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -96,6 +106,8 @@ import meridian.sql.geom.SkyCells;
 public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
     private static final String FN_SCHEMA = '"' + GeometryFunctions.SCHEMA + "\".";
+    /** Any floating-point operand: the type of a NULL argument of a mathematical function. */
+    private static final ADQLOperand NUMBER = new NumericConstant("0.5");
 
     /** WITH items in scope, innermost query first. */
     private final Deque<List<WithItem>> withScopes = new ArrayDeque<>();
@@ -110,19 +122,28 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     private RowFilter rows = RowFilter.NONE;
     /** Tables a cross-match cone moves over: Derby must be told to probe their sky-cell index. */
     private final Set<DBTable> crossMatched = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The operand a NULL literal being translated is compared or combined with: it gives the NULL's type. */
+    private ADQLOperand nullPartner;
+    /** Queries grouped through a derived table (see {@link #groupedQuery}), innermost first. */
+    private final Deque<Grouping> groupings = new ArrayDeque<>();
+    /** True while translating an operand as written, without {@link #groupings}' substitutions. */
+    private boolean raw;
+    /**
+     * Columns of the tables of rewritten FULL OUTER JOINs (see {@link #fullJoin}): per table,
+     * per column name in the database, the derived table's column that replaces it.
+     */
+    private final Map<DBTable, Map<String, String>> fullJoinColumns = new IdentityHashMap<>();
+    /** The columns of rewritten USING and NATURAL full joins, by lower-case ADQL name. */
+    private final Map<String, String> fullJoinCommon = new java.util.HashMap<>();
+    /** True while translating the inside of a rewritten full join, where its tables are themselves. */
+    private boolean insideFullJoin;
+    private int fullJoins;
 
     @Override
     public String toSql(ADQLSet query) throws TranslationException {
         crossMatched.clear();
-        SimpleSearchHandler comparisons = new SimpleSearchHandler(true) {
-            @Override
-            protected boolean match(ADQLObject obj) {
-                return obj instanceof Comparison;
-            }
-        };
-        comparisons.search(query);
-        for (ADQLObject c : comparisons) {
-            PositionalConstraint p = PositionalConstraint.of((Comparison) c);
+        for (Comparison c : Operands.find(query, Comparison.class)) {
+            PositionalConstraint p = PositionalConstraint.of(c);
             if (p != null && p.cone() == null) {
                 crossMatched.add(p.raColumn().getDBLink().getTable());
             }
@@ -163,7 +184,94 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         if (op instanceof GeometryValue<?> g) {
             return translate(g.getValue());
         }
+        if (op instanceof NullValue) {
+            return typedNull(nullPartner);
+        }
+        String grouped = groupedOperand(op);
+        if (grouped != null) {
+            return grouped;
+        }
         return super.translate(op);
+    }
+
+    /** In parentheses: {@code 2 - -n} must not become {@code 2--n}, an SQL comment. */
+    @Override
+    public String translate(NegativeOperand op) throws TranslationException {
+        return "(-" + translate(op.getOperand()) + ")";
+    }
+
+    // ---------------------------------------------------------------- the NULL literal
+
+    /**
+     * ADQL 2.1's NULL literal as a value. Derby accepts an untyped NULL almost nowhere
+     * ({@code x = NULL}, {@code COALESCE(NULL, 3)}, {@code n + NULL} are syntax errors), so NULL
+     * is written as a cast to the type of the operand it meets: a column's own type, BIGINT for
+     * an integer literal, double for other numbers, text otherwise. PostgreSQL gets the same.
+     */
+    protected String typedNull(ADQLOperand partner) {
+        ADQLOperand p = partner == null ? null : Operands.unwrap(partner);
+        String type;
+        if (p instanceof ADQLColumn c && c.getDBLink() != null && c.getDBLink().getDatatype() != null
+                && c.getDBLink().getDatatype().isNumeric()) {
+            type = convertTypeToDB(c.getDBLink().getDatatype());
+        } else if (p instanceof NumericConstant n && n.getValue().matches("[0-9]+")) {
+            type = "BIGINT";
+        } else if (p != null && p.isNumeric() && !p.isString()) {
+            type = doubleType();
+        } else {
+            type = convertTypeToDB(null);
+        }
+        return "CAST(NULL AS " + type + ")";
+    }
+
+    /** Translates {@code op} with {@code partner} giving the type of any NULL literal it is. */
+    private String withPartner(ADQLOperand op, ADQLOperand partner) throws TranslationException {
+        ADQLOperand outer = nullPartner;
+        nullPartner = partner;
+        try {
+            return translate(op);
+        } finally {
+            nullPartner = outer;
+        }
+    }
+
+    @Override
+    public String translate(Operation op) throws TranslationException {
+        return "(" + withPartner(op.getLeftOperand(), op.getRightOperand()) + op.getOperation().toADQL()
+                + withPartner(op.getRightOperand(), op.getLeftOperand()) + ")";
+    }
+
+    @Override
+    public String translate(Concatenation concat) throws TranslationException {
+        List<String> parts = new ArrayList<>();
+        for (ADQLOperand op : concat) {
+            parts.add(withPartner(op, null));
+        }
+        return "(" + String.join(" || ", parts) + ")";
+    }
+
+    @Override
+    public String translate(CoalesceFunction fct) throws TranslationException {
+        ADQLOperand typed = null;
+        for (int i = 0; i < fct.getNbParameters() && typed == null; i++) {
+            typed = fct.getParameter(i) instanceof NullValue ? null : fct.getParameter(i);
+        }
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < fct.getNbParameters(); i++) {
+            args.add(withPartner(fct.getParameter(i), typed));
+        }
+        return "COALESCE(" + String.join(", ", args) + ")";
+    }
+
+    @Override
+    public String translate(In in) throws TranslationException {
+        ADQLOperand outer = nullPartner;
+        nullPartner = in.getOperand();
+        try {
+            return super.translate(in);
+        } finally {
+            nullPartner = outer;
+        }
     }
 
     @Override
@@ -189,6 +297,12 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         boolean outerSetOrder = setOrder;
         setOrder = false;
         try {
+            if (rewritesFullJoins()) {
+                registerFullJoins(query.getFrom());
+            }
+            if (groupsByDerivedTable() && groupsByExpression(query)) {
+                return groupedQuery(query);
+            }
             StringBuilder sql = new StringBuilder(translate(query.getSelect()));
             sql.append("\nFROM ").append(from(query));
             if (!query.getWhere().isEmpty()) {
@@ -244,6 +358,182 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             sql.append(translate(join.getJoinCondition()));
         }
         return sql.toString();
+    }
+
+    // ---------------------------------------------------------------- FULL OUTER JOIN
+
+    /** Whether FULL OUTER JOIN is rewritten (Derby has none); PostgreSQL has it. */
+    protected boolean rewritesFullJoins() {
+        return true;
+    }
+
+    @Override
+    public String translate(FromContent from) throws TranslationException {
+        if (from instanceof OuterJoin j && j.getType() == OuterJoin.OuterType.FULL && rewritesFullJoins()) {
+            return fullJoin(j);
+        }
+        return super.translate(from);
+    }
+
+    /** Names the derived-table columns of every full join in {@code from} (before anything refers to them). */
+    private void registerFullJoins(FromContent from) {
+        if (!(from instanceof ADQLJoin join)) {
+            return;
+        }
+        registerFullJoins(join.getLeftTable());
+        registerFullJoins(join.getRightTable());
+        if (!(join instanceof OuterJoin j && j.getType() == OuterJoin.OuterType.FULL) || fullJoinColumns.containsKey(
+                join.getTables().get(0).getDBLink())) {
+            return;
+        }
+        String name = "\"meridian_full" + (++fullJoins) + '"';
+        int k = 0;
+        for (ADQLTable t : join.getTables()) {
+            Map<String, String> columns = new LinkedHashMap<>();
+            for (DBColumn c : t.getDBColumns()) {
+                columns.put(c.getDBName(), name + ".\"meridian_c" + (++k) + '"');
+            }
+            fullJoinColumns.put(t.getDBLink(), columns);
+        }
+        for (String common : commonColumns(join)) {
+            fullJoinCommon.put(common.toLowerCase(Locale.ROOT), name + ".\"meridian_c" + (++k) + '"');
+        }
+    }
+
+    /** The ADQL names of the columns a USING or NATURAL join joins on. */
+    private static List<String> commonColumns(ADQLJoin join) {
+        List<String> names = new ArrayList<>();
+        if (join.hasJoinedColumns()) {
+            join.getJoinedColumns().forEachRemaining(c -> names.add(c.getColumnName()));
+        } else if (join.isNatural()) {
+            for (ADQLTable lt : join.getLeftTable().getTables()) {
+                for (DBColumn l : lt.getDBColumns()) {
+                    for (ADQLTable rt : join.getRightTable().getTables()) {
+                        for (DBColumn r : rt.getDBColumns()) {
+                            if (l.getADQLName().equalsIgnoreCase(r.getADQLName()) && !names.contains(l.getADQLName())) {
+                                names.add(l.getADQLName());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The derived-table column replacing a column of a rewritten full join's table, or null. */
+    private String fullJoinColumn(ADQLColumn column) {
+        if (insideFullJoin || fullJoinColumns.isEmpty() || column.getDBLink() == null) {
+            return null;
+        }
+        if (column.getDBLink() instanceof DBCommonColumn && column.getTableName() == null) {
+            String common = fullJoinCommon.get(column.getColumnName().toLowerCase(Locale.ROOT));
+            if (common != null) {
+                return common;
+            }
+        }
+        Map<String, String> columns = fullJoinColumns.get(column.getDBLink().getTable());
+        return columns == null ? null : columns.get(column.getDBLink().getDBName());
+    }
+
+    /**
+     * {@code L FULL OUTER JOIN R ON c} on Derby, which has no full join: the derived table
+     * {@code (SELECT cols FROM L LEFT OUTER JOIN R ON c UNION ALL SELECT cols FROM R LEFT OUTER
+     * JOIN L ON 1 = 0 WHERE NOT EXISTS (SELECT 1 FROM L WHERE c))}: every pair the condition
+     * joins and every row of L without a partner, then every row of R without one, whose L
+     * columns the join {@code ON 1 = 0} makes NULLs of L's column types. In the subquery L
+     * hides the outer (NULL) L, so {@code c} tests each row of L against the outer row of R.
+     * Each column of L and R becomes a column of the derived table, which every reference
+     * outside the join reads instead ({@link #fullJoinColumn}); a USING or NATURAL join adds
+     * the joined columns, {@code COALESCE(L.k, R.k)}.
+     */
+    private String fullJoin(OuterJoin join) throws TranslationException {
+        boolean outer = insideFullJoin;
+        insideFullJoin = true;
+        try {
+            String left = translate(join.getLeftTable());
+            String right = translate(join.getRightTable());
+            List<String> items = new ArrayList<>();
+            for (ADQLTable t : join.getTables()) {
+                Map<String, String> columns = fullJoinColumns.get(t.getDBLink());
+                for (DBColumn c : t.getDBColumns()) {
+                    String target = columns.get(c.getDBName());
+                    items.add(columnSql(t, c) + " AS " + target.substring(target.indexOf('.') + 1));
+                }
+            }
+            String condition;
+            List<String> common = commonColumns(join);
+            if (common.isEmpty()) {
+                String on = translate(join.getJoinCondition());
+                condition = on.startsWith("ON ") ? on.substring(3) : on;
+            } else {
+                List<String> equal = new ArrayList<>();
+                for (String k : common) {
+                    String l = columnSql(join.getLeftTable(), k);
+                    String r = columnSql(join.getRightTable(), k);
+                    equal.add(l + " = " + r);
+                    String target = fullJoinCommon.get(k.toLowerCase(Locale.ROOT));
+                    items.add("COALESCE(" + l + ", " + r + ") AS " + target.substring(target.indexOf('.') + 1));
+                }
+                condition = String.join(" AND ", equal);
+            }
+            String name = fullJoinColumns.get(join.getTables().get(0).getDBLink()).values().iterator().next();
+            name = name.substring(0, name.indexOf('.'));
+            String cols = String.join(", ", items);
+            // the union is wrapped once more: Derby pushes a join's conditions on the derived table into the
+            // branches of a union it reads directly, and then compares with the wrong columns
+            return "(SELECT * FROM (SELECT " + cols + " FROM " + left + " LEFT OUTER JOIN " + right + " ON " + condition
+                    + "\nUNION ALL\nSELECT " + cols + " FROM " + right + " LEFT OUTER JOIN " + left + " ON 1 = 0"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM " + left + " WHERE " + condition + ")) AS "
+                    + name.replace("meridian_full", "meridian_union") + ") AS " + name;
+        } finally {
+            insideFullJoin = outer;
+        }
+    }
+
+    /**
+     * {@code *} and {@code t.*} over a rewritten full join: each column, read from the derived
+     * table, named as ADQLlib names the columns of an asterisk (their ADQL names).
+     */
+    @Override
+    public String translate(SelectAllColumns all) throws TranslationException {
+        if (fullJoinColumns.isEmpty() || insideFullJoin) {
+            return super.translate(all);
+        }
+        Iterable<DBColumn> columns;
+        try {
+            columns = all.getAdqlTable() != null ? all.getAdqlTable().getDBColumns()
+                    : all.getQuery().getFrom().getDBColumns();
+        } catch (adql.db.exception.UnresolvedJoinException e) {
+            throw new TranslationException(e.getMessage(), e);
+        }
+        List<String> items = new ArrayList<>();
+        for (DBColumn c : columns) {
+            ADQLColumn ref = new ADQLColumn(c.getADQLName());
+            ref.setDBLink(c);
+            items.add(translate(ref) + " AS " + appendIdentifier(new StringBuffer(), c.getADQLName(), true));
+        }
+        return String.join(" , ", items);
+    }
+
+    /** The SQL reading column {@code c} of table {@code t} of the FROM clause. */
+    private String columnSql(ADQLTable t, DBColumn c) throws TranslationException {
+        ADQLColumn ref = new ADQLColumn(c.getADQLName());
+        ref.setDBLink(c);
+        ref.setAdqlTable(t);
+        return translate(ref);
+    }
+
+    /** The SQL reading the column named {@code name} (ADQL, any case) of one side of a join. */
+    private String columnSql(FromContent side, String name) throws TranslationException {
+        for (ADQLTable t : side.getTables()) {
+            for (DBColumn c : t.getDBColumns()) {
+                if (c.getADQLName().equalsIgnoreCase(name)) {
+                    return columnSql(t, c);
+                }
+            }
+        }
+        throw new TranslationException("No column " + name + " to join on.");
     }
 
     /** Whether a moving cone searches {@code table} (see {@link #crossMatched}). */
@@ -474,11 +764,142 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     /** Derby cannot GROUP BY a select alias: an alias is replaced by the expression it names. */
     private String groupBy(ClauseADQL<ADQLOperand> groupBy) throws TranslationException {
         List<String> items = new ArrayList<>();
-        for (ADQLOperand op : groupBy) {
-            ADQLOperand aliased = op instanceof ADQLColumn c && c.getTableName() == null ? aliasedExpression(c) : null;
-            items.add(translate(aliased != null ? aliased : op));
+        for (ADQLOperand op : groupingExpressions(groupBy)) {
+            items.add(translate(op));
         }
         return "GROUP BY " + String.join(", ", items);
+    }
+
+    /** The GROUP BY items, each select alias replaced by the expression it names. */
+    private List<ADQLOperand> groupingExpressions(ClauseADQL<ADQLOperand> groupBy) {
+        List<ADQLOperand> items = new ArrayList<>();
+        for (ADQLOperand op : groupBy) {
+            ADQLOperand aliased = op instanceof ADQLColumn c && c.getTableName() == null ? aliasedExpression(c) : null;
+            items.add(aliased != null ? aliased : op);
+        }
+        return items;
+    }
+
+    // ---------------------------------------------------------------- GROUP BY an expression
+
+    /**
+     * A query grouped through a derived table: its grouping expressions, the qualified name of
+     * the derived table, the tables of its FROM clause, and the columns of those tables the
+     * outer query reads (their SQL, in order; the derived table passes them through).
+     */
+    private record Grouping(List<String> keys, String name, Set<DBTable> tables, Map<String, String> columns) {
+    }
+
+    /**
+     * Whether a query grouped by an expression (not only by columns) is written with a derived
+     * table. Derby matches a SELECT item to a grouping expression only when it can prove them
+     * equal, which it cannot for calls of Java functions ({@code FLOOR}, {@code ROUND} and
+     * Meridian's functions): "The SELECT list of a grouped query contains at least one invalid
+     * expression". PostgreSQL matches them itself.
+     */
+    protected boolean groupsByDerivedTable() {
+        return true;
+    }
+
+    private boolean groupsByExpression(ADQLQuery query) {
+        for (ADQLOperand op : groupingExpressions(query.getGroupBy())) {
+            if (!(Operands.unwrap(op) instanceof ADQLColumn c && c.getDBLink() != null
+                    && c.getDBLink().getTable() != null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code SELECT f(g1), agg(c1) FROM t WHERE w GROUP BY g1 HAVING h ORDER BY o} as
+     * {@code SELECT f(d.g1), agg(d.c1) FROM (SELECT g1 AS g1, c1 AS c1 FROM t WHERE w) AS d
+     * GROUP BY d.g1 HAVING h' ORDER BY o'}: the grouping expressions are computed once, in the
+     * derived table, and grouped by name; in the select list, HAVING and ORDER BY every
+     * occurrence of a grouping expression (compared as translated SQL) reads its column, and
+     * every other column of the FROM clause's tables is passed through the derived table.
+     */
+    private String groupedQuery(ADQLQuery query) throws TranslationException {
+        List<String> keys = new ArrayList<>();
+        for (ADQLOperand op : groupingExpressions(query.getGroupBy())) {
+            keys.add(rawTranslation(op));
+        }
+        String name = "\"meridian_grouped" + (++derivedTables) + '"';
+        Set<DBTable> tables = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ADQLTable t : query.getFrom().getTables()) {
+            if (t.getDBLink() != null) {
+                tables.add(t.getDBLink());
+            }
+        }
+        Grouping g = new Grouping(keys, name, tables, new LinkedHashMap<>());
+        groupings.push(g);
+        String select;
+        StringBuilder grouped = new StringBuilder("GROUP BY ");
+        try {
+            select = translate(query.getSelect());
+            for (int i = 0; i < keys.size(); i++) {
+                grouped.append(i == 0 ? "" : ", ").append(name).append(".\"meridian_g").append(i + 1).append('"');
+            }
+            if (!query.getHaving().isEmpty()) {
+                grouped.append('\n').append(translate(query.getHaving()));
+            }
+            if (!query.getOrderBy().isEmpty()) {
+                grouped.append('\n').append(translate(query.getOrderBy()));
+            }
+        } finally {
+            groupings.pop();
+        }
+        StringBuilder sql = new StringBuilder(select).append("\nFROM (SELECT ");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(keys.get(i)).append(" AS \"meridian_g").append(i + 1).append('"');
+        }
+        for (Map.Entry<String, String> c : g.columns().entrySet()) {
+            sql.append(", ").append(c.getKey()).append(" AS ").append(c.getValue());
+        }
+        sql.append("\nFROM ").append(from(query));
+        if (!query.getWhere().isEmpty()) {
+            sql.append('\n').append(translate(query.getWhere()));
+        }
+        sql.append(") AS ").append(name).append('\n').append(grouped);
+        return limit(sql, query.getOffset(), query.hasLimit() ? query.getLimit() : -1);
+    }
+
+    /** The translation of {@code op} as written, without grouping substitutions. */
+    private String rawTranslation(ADQLOperand op) throws TranslationException {
+        boolean outer = raw;
+        raw = true;
+        try {
+            return translate(op);
+        } finally {
+            raw = outer;
+        }
+    }
+
+    /**
+     * Inside a query grouped through a derived table: the derived table's column for
+     * {@code op} when it is a grouping expression or a column of the grouped tables, else null.
+     */
+    private String groupedOperand(ADQLOperand op) throws TranslationException {
+        if (raw || groupings.isEmpty() || op instanceof NumericConstant || op instanceof StringConstant
+                || op instanceof NullValue || op instanceof WrappedOperand) {
+            return null;
+        }
+        String sql = rawTranslation(op);
+        Grouping top = groupings.peek();
+        int key = top.keys().indexOf(sql);
+        if (key >= 0) {
+            return top.name() + ".\"meridian_g" + (key + 1) + '"';
+        }
+        if (op instanceof ADQLColumn c && c.getDBLink() != null && c.getDBLink().getTable() != null) {
+            for (Grouping g : groupings) {
+                if (g.tables().contains(c.getDBLink().getTable())) {
+                    String column = g.columns().computeIfAbsent(sql,
+                            k -> "\"meridian_c" + (g.columns().size() + 1) + '"');
+                    return g.name() + "." + column;
+                }
+            }
+        }
+        return null;
     }
 
     /** The expression of the SELECT item whose alias {@code col} names (when no column of that name exists). */
@@ -499,6 +920,10 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
 
     @Override
     public String translate(ADQLColumn column) throws TranslationException {
+        String full = fullJoinColumn(column);
+        if (full != null) {
+            return full;
+        }
         if (column.getDBLink() == null) {
             // not resolved by the checker (an alias): quote it anyway, never pass raw text through
             StringBuffer sql = new StringBuffer();
@@ -589,6 +1014,17 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                     + "LOWER(" + right + ")";
         } else {
             exact = left + " " + op.toADQL() + " " + right;
+            if ((op == ComparisonOperator.EQUAL || op == ComparisonOperator.NOT_EQUAL) && padsText()
+                    && isText(comp.getLeftOperand()) && isText(comp.getRightOperand())) {
+                // trailing blanks are significant, as on PostgreSQL
+                exact = op == ComparisonOperator.EQUAL
+                        ? "(" + exact + " AND LENGTH(" + left + ") = LENGTH(" + right + "))"
+                        : "(" + exact + " OR LENGTH(" + left + ") <> LENGTH(" + right + "))";
+            }
+        }
+        if (op == ComparisonOperator.LIKE || op == ComparisonOperator.NOTLIKE || op == ComparisonOperator.ILIKE
+                || op == ComparisonOperator.NOTILIKE) {
+            exact += likeEscape();
         }
         String prefilter = spatialPrefilter(comp);
         return prefilter == null ? exact : "(" + prefilter + " AND " + exact + ")";
@@ -597,12 +1033,43 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     @Override
     public String translate(Between between) throws TranslationException {
         ADQLOperand value = between.getLeftOperand();
-        return translate(value) + " " + between.getName() + " " + comparedOperand(between.getMinOperand(), value)
+        return comparedOperand(value, between.getMinOperand()) + " " + between.getName() + " "
+                + comparedOperand(between.getMinOperand(), value)
                 + " AND " + comparedOperand(between.getMaxOperand(), value);
+    }
+
+    /**
+     * Whether the database pads the shorter text with blanks before comparing (SQL's PAD SPACE,
+     * Derby): then {@code =} and {@code <>} on text also compare lengths, so that trailing
+     * blanks count, as they do in PostgreSQL's text comparisons.
+     */
+    protected boolean padsText() {
+        return true;
+    }
+
+    /** A text operand (not a timestamp column, which is compared as a timestamp). */
+    private static boolean isText(ADQLOperand op) {
+        ADQLOperand v = Operands.unwrap(op);
+        if (v instanceof ADQLColumn c && (c.getDBLink() == null || c.getDBLink().getDatatype() == null
+                || !c.getDBLink().getDatatype().isString())) {
+            return false;
+        }
+        return v.isString() && !v.isNumeric() && !v.isGeometry();
+    }
+
+    /**
+     * What follows a LIKE pattern so that it has no escape character, as in ADQL (where
+     * {@code \\} is an ordinary character): nothing on Derby, which has none by default.
+     */
+    protected String likeEscape() {
+        return "";
     }
 
     /** Text compared with a timestamp column is read as ISO 8601 (Derby itself wants a space, not a T). */
     private String comparedOperand(ADQLOperand op, ADQLOperand other) throws TranslationException {
+        if (op instanceof NullValue) {
+            return typedNull(other);
+        }
         if (op instanceof StringConstant && other instanceof ADQLColumn col && col.getDBLink() != null
                 && col.getDBLink().getDatatype() != null
                 && col.getDBLink().getDatatype().type == DBDatatype.TIMESTAMP) {
@@ -657,6 +1124,8 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
             return translate(s);
         } else if (fct instanceof CastFunction c) {
             return translate(c);
+        } else if (fct instanceof CoalesceFunction c) {
+            return translate(c);
         } else if (fct instanceof InUnitFunction u) {
             return translate(u);
         } else if (fct instanceof UserDefinedFunction u) {
@@ -684,7 +1153,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     public String translate(MathFunction fct) throws TranslationException {
         List<String> p = new ArrayList<>();
         for (int i = 0; i < fct.getNbParameters(); i++) {
-            p.add(translate(fct.getParameter(i)));
+            p.add(withPartner(fct.getParameter(i), NUMBER));
         }
         return switch (fct.getType()) {
             case ABS, DEGREES, EXP, FLOOR, LOG10, RADIANS, SQRT, ACOS, ASIN, ATAN, ATAN2, COS, COT, SIN, TAN ->
@@ -712,7 +1181,7 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                 String type = length > 0 ? (name.startsWith("CHAR") && !name.contains("VARYING") ? "CHAR(" : "VARCHAR(")
                         + length + ")" : "VARCHAR(32672)";
                 if (value.isNumeric() && !value.isString()) {
-                    return "CAST(" + fn("TO_TEXT", v) + " AS " + type + ")";
+                    return "CAST(" + (isInteger(value) ? integerText(v) : fn("TO_TEXT", v)) + " AS " + type + ")";
                 }
                 return "CAST(" + v + " AS " + type + ")";
             }
@@ -723,7 +1192,10 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
                 String type = name.equals("DOUBLE PRECISION") ? doubleType() : name;
                 if (value.isString() && !value.isNumeric()) {
                     // Derby cannot cast text to DOUBLE
-                    return "CAST(" + fn("TO_DOUBLE", v) + " AS " + type + ")";
+                    v = fn("TO_DOUBLE", v);
+                }
+                if (name.contains("INT") && !isInteger(value)) {
+                    return toInteger(v, type);
                 }
                 return "CAST(" + v + " AS " + type + ")";
             }
@@ -921,6 +1393,32 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         }
         String p = translate(center);
         return new String[] {fn("COORD1", p), fn("COORD2", p)};
+    }
+
+    /** Whether {@code op} has an integer type: an integer column or literal, or a cast to one. */
+    private static boolean isInteger(ADQLOperand op) {
+        ADQLOperand v = Operands.unwrap(op);
+        if (v instanceof ADQLColumn c && c.getDBLink() != null && c.getDBLink().getDatatype() != null) {
+            DBDatatype t = c.getDBLink().getDatatype().type;
+            return t == DBDatatype.SMALLINT || t == DBDatatype.INTEGER || t == DBDatatype.BIGINT;
+        }
+        return v instanceof NumericConstant n && n.getValue().matches("[0-9]+");
+    }
+
+    /**
+     * An integer as text, exactly (going through a double would write a 64-bit integer beyond
+     * 2<sup>53</sup> rounded, in exponent notation). Derby: its CHAR function, blank-padded.
+     */
+    protected String integerText(String v) {
+        return "RTRIM(CHAR(" + v + "))";
+    }
+
+    /**
+     * A number cast to an integer type ({@code SMALLINT}, {@code INTEGER}, {@code BIGINT}):
+     * the fraction is cut off (truncation toward zero), as Derby's CAST does.
+     */
+    protected String toInteger(String v, String type) {
+        return "CAST(" + v + " AS " + type + ")";
     }
 
     /** The SQL name of the double-precision type in casts. */

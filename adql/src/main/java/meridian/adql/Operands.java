@@ -1,5 +1,6 @@
 package meridian.adql;
 
+import adql.query.ADQLObject;
 import adql.query.operand.ADQLOperand;
 import adql.query.operand.NegativeOperand;
 import adql.query.operand.NumericConstant;
@@ -11,6 +12,7 @@ import adql.query.operand.function.geometry.GeometryFunction;
 import adql.query.operand.function.geometry.GeometryFunction.GeometryValue;
 import adql.query.operand.function.geometry.PointFunction;
 import adql.query.operand.function.geometry.PolygonFunction;
+import adql.search.SimpleSearchHandler;
 import java.util.ArrayList;
 import java.util.List;
 import meridian.sql.geom.Shape;
@@ -19,6 +21,20 @@ import meridian.sql.geom.Shape;
 final class Operands {
 
     private Operands() {
+    }
+
+    /** Every object of class {@code type} in the tree under {@code root} (subqueries included), outermost first. */
+    static <T> List<T> find(ADQLObject root, Class<T> type) {
+        SimpleSearchHandler search = new SimpleSearchHandler(true) {
+            @Override
+            protected boolean match(ADQLObject obj) {
+                return type.isInstance(obj);
+            }
+        };
+        search.search(root);
+        List<T> found = new ArrayList<>();
+        search.iterator().forEachRemaining(o -> found.add(type.cast(o)));
+        return found;
     }
 
     /** The operand inside any number of parentheses. */

@@ -1,6 +1,8 @@
 package meridian.adql;
 
 import adql.db.DBType;
+import adql.query.operand.function.string.LowerFunction;
+import adql.query.operand.function.string.UpperFunction;
 import adql.translator.TranslationException;
 import meridian.sql.backend.PostgresBackend;
 import meridian.sql.model.Table;
@@ -74,6 +76,55 @@ public class PostgresTranslator extends DerbyTranslator {
 
     private String quoted(String identifier) {
         return appendIdentifier(new StringBuffer(), identifier, true).toString();
+    }
+
+    /** PostgreSQL matches grouping expressions in the select list itself. */
+    @Override
+    protected boolean groupsByDerivedTable() {
+        return false;
+    }
+
+    /**
+     * LOWER and UPPER by Unicode's rules whatever the database's locale (in the C locale
+     * PostgreSQL changes ASCII letters only, Derby all): through ICU's root collation.
+     */
+    @Override
+    public String translate(LowerFunction fct) throws TranslationException {
+        return "LOWER(" + translate(fct.getParameter(0)) + " COLLATE \"und-x-icu\")";
+    }
+
+    @Override
+    public String translate(UpperFunction fct) throws TranslationException {
+        return "UPPER(" + translate(fct.getParameter(0)) + " COLLATE \"und-x-icu\")";
+    }
+
+    /** PostgreSQL compares text exactly, trailing blanks included. */
+    @Override
+    protected boolean padsText() {
+        return false;
+    }
+
+    /** PostgreSQL's LIKE escapes with a backslash unless told otherwise. */
+    @Override
+    protected String likeEscape() {
+        return " ESCAPE ''";
+    }
+
+    /** PostgreSQL has FULL OUTER JOIN. */
+    @Override
+    protected boolean rewritesFullJoins() {
+        return false;
+    }
+
+    @Override
+    protected String integerText(String v) {
+        return "CAST(" + v + " AS TEXT)";
+    }
+
+    /** PostgreSQL's CAST rounds to the nearest integer: truncate first, like Derby (through NUMERIC, exact for 64-bit integers). */
+    @Override
+    protected String toInteger(String v, String type) {
+        return "CAST(TRUNC(CAST(" + v + " AS NUMERIC)) AS " + type + ")";
     }
 
     @Override

@@ -111,7 +111,11 @@ public final class QueryTranslator {
         try {
             // positions are stored in ICRS and never transformed: refuse other frames rather than mix them
             parser.setAllowedCoordSys(ALLOWED_COORDSYS);
-            return parser.parseQuery(adql);
+            StringLiterals literals = StringLiterals.mask(adql);
+            ADQLSet query = parser.parseQuery(literals.text());
+            literals.restore(query);
+            Associativity.leftAssociate(query);
+            return query;
         } catch (UnresolvedIdentifiersException e) {
             throw AdqlErrors.unresolved(e, adql, version.parserVersion(), model);
         } catch (ParseException e) {

@@ -169,7 +169,7 @@ class AdqlErrorTest {
     void stringLiteralsAreEscaped() throws AdqlException {
         TranslatedQuery q = translator.translate("SELECT obs_id FROM ivoa.obscore WHERE obs_id = 'x'' OR ''1''=''1'",
                 AdqlVersion.V2_1, MODEL);
-        assertTrue(q.sql().endsWith("= 'x'' OR ''1''=''1'"), q.sql());
+        assertTrue(q.sql().contains("= 'x'' OR ''1''=''1'"), q.sql());
     }
 
     @Test

@@ -39,7 +39,19 @@ final class TestArchive implements AutoCloseable {
     final QueryTranslator translator;
     private final String scratch;
 
+    /** Filling of extra tables, run once after the archive's own rows. */
+    interface Filler {
+        void fill(Connection c) throws SQLException;
+    }
+
     TestArchive(Path dir) throws SQLException {
+        this(dir, List.of(), c -> { });
+    }
+
+    /**
+     * The archive with more schemas (such as {@link ConformanceCatalogue}'s), filled by {@code extraRows}.
+     */
+    TestArchive(Path dir, List<Schema> extraSchemas, Filler extraRows) throws SQLException {
         Table stars = new Table("test", "stars", "table", "Stars with awkward column names", null, List.of(
                 Column.of("id", Datatype.INT).notNull().build(),
                 Column.of("ra", Datatype.DOUBLE).unit("deg").ucd("pos.eq.ra;meta.main").build(),
@@ -47,8 +59,12 @@ final class TestArchive implements AutoCloseable {
                 Column.of("size", Datatype.DOUBLE).unit("arcsec").build(),
                 Column.of("Group", Datatype.CHAR).arraysize("*").description("mixed-case name").build()),
                 List.of("id"), List.of(), 1, new Table.Position("ra", "dec"));
-        model = ArchiveModel.create("archive", "Test")
+        MetadataModel m = ArchiveModel.create("archive", "Test")
                 .with(new Schema("test", "test tables", null, List.of(stars), 9));
+        for (Schema s : extraSchemas) {
+            m = m.with(s);
+        }
+        model = m;
         if ("postgresql".equals(System.getenv("MERIDIAN_TEST_DB"))) {
             scratch = "meridian_adql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             admin("CREATE DATABASE " + scratch);
@@ -62,6 +78,11 @@ final class TestArchive implements AutoCloseable {
             translator = QueryTranslator.derby();
         }
         fill();
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            extraRows.fill(c);
+            c.commit();
+        }
     }
 
     private void fill() throws SQLException {
