@@ -112,7 +112,7 @@ function cutoutForm(link, service) {
       if (max.length === 3 && max.every(Number.isFinite)) {
         ins[0].value = max[0];
         ins[1].value = max[1];
-        ins[2].value = round(max[2] / 2);
+        ins[2].value = round(max[2] / 4);
       }
       controls.push(h('div', { class: 'field' }, h('span', { class: 'label' }, label), 'RA ', ins[0], ' Dec ', ins[1], ' r ', ins[2],
         h('span', { class: 'hint' }, p.description)));

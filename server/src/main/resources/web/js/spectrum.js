@@ -21,28 +21,34 @@ export async function plotSpectrum(box, url, title) {
   const toMetres = UNITS[f[w].unit] ?? 1e-9;
   const rows = vt.rows.filter((r) => r[w] !== null && r[fl] !== null).sort((a, b) => a[w] - b[w]);
   const wave = rows.map((r) => r[w] * toMetres);
-  const flux = rows.map((r) => r[fl]);
-  const err = er >= 0 ? rows.map((r) => r[er]) : null;
+  // uPlot rounds to 14 decimals: fluxes like 1e-15 erg/s/cm2/A are drawn in units of 10^k
+  const peak = Math.max(...rows.map((r) => Math.abs(r[fl])).filter(Number.isFinite), 0);
+  const k = peak > 0 && (peak < 1e-3 || peak > 1e6) ? Math.floor(Math.log10(peak)) : 0;
+  const flux = rows.map((r) => r[fl] / 10 ** k);
+  const err = er >= 0 ? rows.map((r) => (r[er] === null ? 0 : r[er] / 10 ** k)) : null;
+  const fluxUnit = (k ? '10^' + k + ' ' : '') + (f[fl].unit || '');
   let unit = CHOICES[0];
   const holder = h('div', { class: 'plot', tabindex: '0', 'aria-label': 'Spectrum plot: arrow keys pan, + and - zoom, 0 resets' });
   let plot;
 
   const draw = () => {
     const x = wave.map((v) => v / unit[1]);
-    const data = [x, flux];
-    const series = [{ label: 'λ (' + unit[2] + ')' }, { label: 'flux' + (f[fl].unit ? ' (' + f[fl].unit + ')' : ''), stroke: '#1f5fa8', width: 1 }];
+    const data = [x];
+    const series = [{ label: 'λ (' + unit[2] + ')' }];
     const bands = [];
-    if (err) {
+    if (err) { // the ±1σ band first, so that the flux is drawn over it
       data.push(flux.map((v, i) => v + err[i]), flux.map((v, i) => v - err[i]));
-      series.push({ label: '+σ', stroke: 'rgba(230,120,20,0.5)', width: 1 }, { label: '−σ', stroke: 'rgba(230,120,20,0.5)', width: 1 });
-      bands.push({ series: [2, 3], fill: 'rgba(230,120,20,0.18)' });
+      series.push({ label: '+σ', stroke: 'rgba(230,120,20,0.35)', width: 1 }, { label: '−σ', stroke: 'rgba(230,120,20,0.35)', width: 1 });
+      bands.push({ series: [1, 2], fill: 'rgba(230,120,20,0.18)' });
     }
+    data.push(flux);
+    series.push({ label: 'flux' + (fluxUnit ? ' (' + fluxUnit + ')' : ''), stroke: '#1f5fa8', width: 1.25 });
     const width = Math.max(300, Math.min(1100, box.clientWidth - 8));
     if (plot) plot.destroy();
     plot = new uPlot({
       width, height: 320, title, series, bands,
       scales: { x: { time: false } },
-      axes: [{ label: 'wavelength (' + unit[2] + ')' }, { label: f[fl].unit || 'flux', size: 70 }],
+      axes: [{ label: 'wavelength (' + unit[2] + ')' }, { label: 'flux' + (fluxUnit ? ' (' + fluxUnit + ')' : ''), size: 60 }],
       cursor: { drag: { x: true, y: false, setScale: true } },
       hooks: {
         ready: [(u) => wheelAndPan(u)],

@@ -47,6 +47,8 @@ class WebFrontEndTest {
 
     private static final String PASSWORD = "alice's password";
     private static final Path SHOTS = Path.of("target/screenshots");
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private static TestService service;
     private static ChromeDriver browser;
@@ -56,14 +58,19 @@ class WebFrontEndTest {
 
     @BeforeAll
     static void start() throws Exception {
+        for (String exe : new String[] {CHROMIUM, CHROMEDRIVER}) {
+            assertTrue(Files.isExecutable(Path.of(exe)), exe + " is missing: apt-get install chromium chromium-driver"
+                    + " (./meridian test installs them)");
+        }
+        long t0 = System.nanoTime();
         service = TestService.start(UnaryOperator.identity(), TestPlanner::around);
         Path dir = service.dataDir();
         for (Path yaml : DemoArchive.generate(dir)) {
-            String name = yaml.getFileName().toString();
-            if (name.equals("demo_sdp.yaml") || name.equals("demo_images.yaml")) {
-                service.ingest(yaml, name.equals("demo_images.yaml"));
+            if (yaml.getFileName().toString().equals("demo_images.yaml")) {
+                service.ingest(yaml, true);
             }
         }
+        service.ingestDemoSpectra("spectra", 4);
         publishSmallCatalogue(dir);
         ProductRightsTest.image(dir.resolve("secret/secret-1.fits"), 200, "GTO-1", "Hidden Galaxy", null);
         service.ingest(Files.writeString(dir.resolve("demo/collections/secret.yaml"), """
@@ -84,16 +91,17 @@ class WebFrontEndTest {
         profile = Files.createTempDirectory("meridian-web-chromium");
         Files.createDirectories(SHOTS);
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=en");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(driver, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        System.out.printf("web test archive and browser ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     @AfterAll
@@ -113,11 +121,11 @@ class WebFrontEndTest {
     @Order(1)
     void landingPageShowsCollectionsCataloguesAndTheCoverageMap() throws IOException {
         open("#/");
-        WebElement sdp = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("article.collection[data-collection='demo_sdp']")));
-        assertTrue(sdp.getText().contains("Meridian demo spectra"), sdp.getText());
-        String products = sdp.findElement(By.cssSelector(".n-products")).getText();
-        assertTrue(products.startsWith(String.valueOf(count("obs_collection = 'demo_sdp'"))), products);
+        WebElement images = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.collection[data-collection='demo_images']")));
+        assertTrue(images.getText().contains("Meridian demo images"), images.getText());
+        String products = images.findElement(By.cssSelector(".n-products")).getText();
+        assertEquals(count("obs_collection = 'demo_images'") + " (12 image)", products);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#catalogues tr[data-table='demo.sources']")));
         wait.until(ExpectedConditions.attributeToBe(By.id("skymap"), "data-ready", "true"));
         // orange product cells and blue catalogue cells are drawn on the canvas
@@ -183,11 +191,12 @@ class WebFrontEndTest {
 
     @Test
     @Order(4)
-    void aSpectrumPlotsAndItsCutoutIsMade() throws IOException {
-        open("#/query");
-        type("SELECT TOP 3 obs_publisher_did, target_name, em_min, em_max\nFROM ivoa.obscore\n"
-                + "WHERE obs_collection = 'demo_sdp' ORDER BY obs_publisher_did");
-        browser.findElement(By.id("run")).click();
+    void aSpectrumFoundBySsaPlotsAndItsCutoutIsMade() throws IOException {
+        open("#/spectra");
+        WebElement ssa = browser.findElement(By.id("ssa-form"));
+        js("document.getElementById('ssa-form').elements.from.value = '2020-01-01'"); // the demo spectra, not the test rows
+        ssa.findElement(By.cssSelector("button.primary")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#results .count"), "of 4"));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("table.result button.links"))).click();
         WebElement plot = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#spectrum-plot .uplot canvas")));
         assertTrue(plot.getSize().getWidth() > 250);
