@@ -179,6 +179,25 @@ class WebFrontEndTest {
 
     @Test
     @Order(3)
+    void aMillionRowResultShowsItsFirstPageWithoutBeingReadWhole() throws IOException {
+        open("#/images");
+        // 2,000 x 2,000 catalogue rows, at most a million: streamed through the same result view
+        js("import('./web/js/api.js').then(api => import('./web/js/results.js').then(r => r.showResult({ title: 'Big',"
+                + " url: api.tapSyncUrl('SELECT a.source_id AS a_id, b.source_id AS b_id, a.gmag"
+                + " FROM demo.sources AS a, demo.sources AS b', 'votable/td', 1000000) })))");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#results .count"), "Rows 1–50 of"));
+        String count = browser.findElement(By.cssSelector("#results .count")).getText();
+        assertTrue(count.contains("+ (more are read as you page on)"), count);
+        long loaded = Long.parseLong(count.replaceAll(".* of ([0-9,]+)\\+.*", "$1").replace(",", ""));
+        assertTrue(loaded < 20_000, "rows read ahead: " + loaded);
+        // the page answers at once, and paging on reads more
+        browser.findElement(By.cssSelector("#results button.next")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#results .count"), "Rows 51–100 of"));
+        shot("big-result");
+    }
+
+    @Test
+    @Order(4)
     void aRunningJobCanBeCancelled() {
         open("#/query");
         type(TestPlanner.slow(500));
@@ -190,7 +209,7 @@ class WebFrontEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSpectrumFoundBySsaPlotsAndItsCutoutIsMade() throws IOException {
         open("#/spectra");
         WebElement ssa = browser.findElement(By.id("ssa-form"));
@@ -217,7 +236,7 @@ class WebFrontEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anImageShowsItsPreviewAndCutsOut() throws IOException {
         open("#/images");
         WebElement form = browser.findElement(By.id("img-form"));
@@ -235,7 +254,7 @@ class WebFrontEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void csvAndBundleDownloads() throws Exception {
         open("#/query");
         type("SELECT TOP 2 obs_publisher_did, obs_id FROM ivoa.obscore\nWHERE obs_collection = 'demo_images' ORDER BY obs_id");
@@ -267,7 +286,7 @@ class WebFrontEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void loggingInShowsTheProprietaryProduct() throws IOException {
         open("#/");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("login-open"))).click();
