@@ -5,7 +5,7 @@ import { messageOf, notify } from './api.js';
 import { initAuth } from './auth.js';
 import { basket, renderBasket } from './basket.js';
 import { renderLanding } from './landing.js';
-import { initQuery, renderJobs, run, setQuery } from './query.js';
+import { initQuery, refreshBrowser, renderJobs, run, setQuery } from './query.js';
 import { hideResult } from './results.js';
 import { initSearch, searchAt } from './search.js';
 import { forgetTables } from './tables.js';
@@ -68,6 +68,7 @@ initSearch(app);
 initAuth(() => {
   // what the user may see changed: read the tables and the overview again
   forgetTables();
+  refreshBrowser();
   hideResult();
   document.getElementById('detail').hidden = true;
   shown = null;

@@ -46,6 +46,11 @@ export function initQuery() {
   examples();
 }
 
+/** Reads the table browser again (after a login: proprietary catalogues may appear). */
+export function refreshBrowser() {
+  if (initialised) browser();
+}
+
 export function setQuery(adql) {
   editor().value = adql;
   editor().dispatchEvent(new Event('input'));

@@ -26,6 +26,11 @@ public final class ErrorBoundary {
         if (t instanceof Fault f) {
             return new Outcome(f.status(), f.getMessage(), f.infos());
         }
+        if (t instanceof org.eclipse.jetty.io.EofException) {
+            // the client went away mid-answer (a browser leaving a result it has read enough of)
+            LOG.debug("the client closed the connection: {}", t.toString());
+            return new Outcome(400, "the client closed the connection", java.util.Map.of());
+        }
         String incident = Long.toHexString(System.nanoTime() ^ Thread.currentThread().getId());
         LOG.error("internal error, incident {}", incident, t);
         return new Outcome(500, "internal error (incident " + incident + "); the operators have the details",
