@@ -15,7 +15,6 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import meridian.ingest.demo.DemoArchive;
 import meridian.server.auth.UserStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,11 +64,17 @@ class WebFrontEndTest {
         long t0 = System.nanoTime();
         service = TestService.start(UnaryOperator.identity(), TestPlanner::around);
         Path dir = service.dataDir();
-        for (Path yaml : DemoArchive.generate(dir)) {
-            if (yaml.getFileName().toString().equals("demo_images.yaml")) {
-                service.ingest(yaml, true);
-            }
-        }
+        // two public images (previews drawn at ingestion) and one proprietary image
+        ProductRightsTest.image(dir.resolve("sky/sky-1.fits"), 187.7, "P-1", "M 87", null);
+        ProductRightsTest.image(dir.resolve("sky/sky-2.fits"), 40.7, "P-2", "NGC 1068", null);
+        service.ingest(Files.writeString(Files.createDirectories(dir.resolve("demo/collections")).resolve("sky.yaml"), """
+                name: sky
+                title: Public camera images
+                obs_id_pattern: 'sky-[0-9]+'
+                rights: {data_rights: public}
+                sources: ['*.fits']
+                loader: image
+                """), true);
         service.ingestDemoSpectra("spectra", 4);
         publishSmallCatalogue(dir);
         ProductRightsTest.image(dir.resolve("secret/secret-1.fits"), 200, "GTO-1", "Hidden Galaxy", null);
@@ -122,10 +127,10 @@ class WebFrontEndTest {
     void landingPageShowsCollectionsCataloguesAndTheCoverageMap() throws IOException {
         open("#/");
         WebElement images = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("article.collection[data-collection='demo_images']")));
-        assertTrue(images.getText().contains("Meridian demo images"), images.getText());
+                By.cssSelector("article.collection[data-collection='sky']")));
+        assertTrue(images.getText().contains("Public camera images"), images.getText());
         String products = images.findElement(By.cssSelector(".n-products")).getText();
-        assertEquals(count("obs_collection = 'demo_images'") + " (12 image)", products);
+        assertEquals(count("obs_collection = 'sky'") + " (2 image)", products);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#catalogues tr[data-table='demo.sources']")));
         wait.until(ExpectedConditions.attributeToBe(By.id("skymap"), "data-ready", "true"));
         // orange product cells and blue catalogue cells are drawn on the canvas
@@ -257,7 +262,7 @@ class WebFrontEndTest {
     @Order(7)
     void csvAndBundleDownloads() throws Exception {
         open("#/query");
-        type("SELECT TOP 2 obs_publisher_did, obs_id FROM ivoa.obscore\nWHERE obs_collection = 'demo_images' ORDER BY obs_id");
+        type("SELECT TOP 2 obs_publisher_did, obs_id FROM ivoa.obscore\nWHERE obs_collection = 'sky' ORDER BY obs_id");
         browser.findElement(By.id("run")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#results .count"), "of 2"));
         browser.findElement(By.cssSelector("#downloads button[data-format='CSV']")).click();
