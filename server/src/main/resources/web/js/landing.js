@@ -34,8 +34,10 @@ export async function renderLanding(app) {
 async function coverage(schemas) {
   try {
     const cats = catalogues(schemas).filter((c) => c.ra && c.dec);
-    const [products, ...perCatalogue] = await Promise.all([tap(cellQuery('ivoa.obscore', 's_ra', 's_dec')),
-      ...cats.map((c) => tap(cellQuery(c.name, c.ra, c.dec)))]);
+    // at most 180 x 91 cells: above the default MAXREC, so ask for all of them
+    const cells = 180 * 91;
+    const [products, ...perCatalogue] = await Promise.all([tap(cellQuery('ivoa.obscore', 's_ra', 's_dec'), cells),
+      ...cats.map((c) => tap(cellQuery(c.name, c.ra, c.dec), cells))]);
     map.setLayer('catalogues', perCatalogue.flatMap(toCells), CELL, '80,170,255', 0.3, 0.5);
     map.setLayer('products', toCells(products), CELL, '255,150,40', 0.6, 0.4);
     document.getElementById('skymap').dataset.ready = 'true';
