@@ -15,6 +15,18 @@ export function cellQuery(table, ra, dec, where = '') {
     + ` FROM ${table} WHERE ${ra} IS NOT NULL AND ${dec} IS NOT NULL${where}) AS cells GROUP BY cra, cdec`;
 }
 
+/** Cell counts scan whole tables: this browser keeps them for ten minutes (per user). */
+async function cached(query, maxrec) {
+  const key = 'meridian.cells:' + (session.user || '') + ':' + query;
+  try {
+    const hit = JSON.parse(localStorage.getItem(key) || 'null');
+    if (hit && Date.now() - hit.at < 600000) return hit.result;
+  } catch { /* a broken entry is read again */ }
+  const result = await tap(query, maxrec);
+  try { localStorage.setItem(key, JSON.stringify({ at: Date.now(), result: { rows: result.rows } })); } catch { /* full */ }
+  return result;
+}
+
 function toCells(result) {
   return result.rows.map(([cra, cdec, n]) => ({ ra: (cra + 0.5) * CELL, dec: (cdec + 0.5) * CELL - 90, n }));
 }
@@ -36,8 +48,8 @@ async function coverage(schemas) {
     const cats = catalogues(schemas).filter((c) => c.ra && c.dec);
     // at most 180 x 91 cells: above the default MAXREC, so ask for all of them
     const cells = 180 * 91;
-    const [products, ...perCatalogue] = await Promise.all([tap(cellQuery('ivoa.obscore', 's_ra', 's_dec'), cells),
-      ...cats.map((c) => tap(cellQuery(c.name, c.ra, c.dec), cells))]);
+    const [products, ...perCatalogue] = await Promise.all([cached(cellQuery('ivoa.obscore', 's_ra', 's_dec'), cells),
+      ...cats.map((c) => cached(cellQuery(c.name, c.ra, c.dec), cells))]);
     map.setLayer('catalogues', perCatalogue.flatMap(toCells), CELL, '80,170,255', 0.3, 0.5);
     map.setLayer('products', toCells(products), CELL, '255,150,40', 0.6, 0.4);
     document.getElementById('skymap').dataset.ready = 'true';
