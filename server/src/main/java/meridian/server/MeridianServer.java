@@ -179,6 +179,7 @@ public final class MeridianServer {
         ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities, ssa, access), urls,
                 OAI_PATH)), OAI_PATH);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
+        addWebResources(ctx);
 
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
         // every request gets its identity (401 for wrong credentials) before any servlet runs
@@ -242,6 +243,31 @@ public final class MeridianServer {
         ctx.addServlet(new ServletHolder("bundle", new BundleServlet(new Bundles(catalog, files,
                 new Bundles.Limits(config.bundleMaxIds(), config.bundleMaxFiles(), config.bundleMaxBytes())),
                 queries, config.syncTimeoutSeconds(), access)), "/bundle");
+    }
+
+    /**
+     * The web front end's static files: {@code /web/*} from the classpath's {@code web/}
+     * (pages, scripts, styles) and {@code /webjars/uplot/*} from the uPlot WebJar; served by
+     * Jetty's resource servlet (ETags, ranges, {@code If-None-Match}), never listing directories.
+     */
+    private static void addWebResources(ServletContextHandler ctx) {
+        ctx.addServlet(resources("web", "web"), "/web/*");
+        ctx.addServlet(resources("webjar-uplot", "META-INF/resources/webjars/uplot"), "/webjars/uplot/*");
+    }
+
+    private static ServletHolder resources(String name, String classpathDir) {
+        java.net.URL url = MeridianServer.class.getClassLoader().getResource(classpathDir);
+        if (url == null) {
+            throw new IllegalStateException("missing resource " + classpathDir + " (a broken build?)");
+        }
+        ServletHolder h = new ServletHolder(name, org.eclipse.jetty.ee10.servlet.ResourceServlet.class);
+        String base = url.toExternalForm();
+        h.setInitParameter("baseResource", base.endsWith("/") ? base : base + "/");
+        h.setInitParameter("pathInfoOnly", "true");
+        h.setInitParameter("dirAllowed", "false");
+        h.setInitParameter("etags", "true");
+        h.setInitParameter("cacheControl", "no-cache");
+        return h;
     }
 
     /**

@@ -122,7 +122,7 @@ class ProductRightsTest {
     }
 
     /** A 40 x 40 image at (ra, +20) with 1" pixels, its programme, target and optional release date. */
-    private static Path image(Path file, double ra, String prog, String object, String releaseDate) throws Exception {
+    static Path image(Path file, double ra, String prog, String object, String releaseDate) throws Exception {
         Files.createDirectories(file.getParent());
         float[][] px = new float[40][40];
         for (int y = 0; y < 40; y++) {
