@@ -187,8 +187,10 @@ public final class Ingestor {
                 rowsWritten += writer.upsertCollection(collectionRow(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
                 connection.commit();
             }
+            List<String> notes = new ArrayList<>(warnings);
+            rows.unitNotes().forEach(n -> notes.add("unit from a keyword comment: " + n));
             return new IngestReport(def.name(), opts.dryRun(), files.size(), ingested, updated, unchanged,
-                    List.copyOf(skipped), pruned, products, rowsWritten, previews, List.copyOf(warnings),
+                    List.copyOf(skipped), pruned, products, rowsWritten, previews, List.copyOf(notes),
                     Duration.ofNanos(System.nanoTime() - t0));
         }
 
