@@ -58,6 +58,7 @@ import meridian.server.vosi.CapabilitiesServlet;
 import meridian.server.vosi.Example;
 import meridian.server.vosi.ExamplesServlet;
 import meridian.server.vosi.LanguageFeature;
+import meridian.server.vosi.RunnableExamples;
 import meridian.server.vosi.SsaCapabilities;
 import meridian.server.vosi.TablesServlet;
 import meridian.server.vosi.TapCapabilities;
@@ -163,8 +164,9 @@ public final class MeridianServer {
         ctx.addServlet(new ServletHolder("tap-availability", new AvailabilityServlet(parts.database())),
                 "/tap/availability");
         ctx.addServlet(new ServletHolder("tap-tables", new TablesServlet(parts.database())), "/tap/tables/*");
-        List<Example> examples = Example.load(config.baseDir().resolve("conf/examples.yaml"),
-                config.archive().schema());
+        RunnableExamples examples = new RunnableExamples(Example.load(config.examplesFile(), config.archive().schema()),
+                parts.planner(), parts.database()::model);
+        examples.current(); // checked (and the ones left out logged) at start
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
         ctx.addServlet(new ServletHolder("files", new FileServlet(collections::locator, access, parts.database())),
                 "/files/*");
