@@ -32,6 +32,7 @@ import meridian.ingest.store.ArchiveWriter;
 import meridian.ingest.store.ProductFile;
 import meridian.ingest.store.StoredFile;
 import meridian.sql.Database;
+import meridian.sql.archive.StoredCollections;
 
 /**
  * Ingests collections into an archive database:
@@ -185,6 +186,9 @@ public final class Ingestor {
             }
             if (!opts.dryRun()) {
                 rowsWritten += writer.upsertCollection(collectionRow(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                // what serving the files needs goes with the published collection, wherever its YAML lies
+                StoredCollections.save(connection, db.backend(), new StoredCollections.Stored(def.name(),
+                        def.file().toAbsolutePath().normalize().toString(), Files.readString(def.file())));
                 connection.commit();
             }
             List<String> notes = new ArrayList<>(warnings);

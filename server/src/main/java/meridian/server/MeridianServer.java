@@ -127,7 +127,7 @@ public final class MeridianServer {
         uploads.dropLeftovers();
         TapQueryRunner queries = new TapQueryRunner(parts.database(), parts.planner(), uploads);
         UserStore users = new UserStore(config.authDir());
-        Collections collections = new Collections(config);
+        Collections collections = new Collections(config, parts.database());
         CatalogueStore catalogueStore = new CatalogueStore(parts.database());
         AccessPolicy access = new AccessPolicy(collections::definitions,
                 () -> catalogueRights(catalogueStore, collections), config.archive().schema());
@@ -218,7 +218,7 @@ public final class MeridianServer {
     /** DataLink, SODA and bundles: all read the same product_files rows and files as /files and TAP. */
     private static void addDatalink(ServletContextHandler ctx, MeridianConfig config, Parts parts, ServiceUrls urls,
                                     TapQueryRunner queries, AccessPolicy access) {
-        FileAccess files = new FileAccess(new Collections(config)::locator);
+        FileAccess files = new FileAccess(new Collections(config, parts.database())::locator);
         ProductCatalog catalog = new ProductCatalog(parts.database(), config.archive().schema());
         ctx.addServlet(new ServletHolder("datalink-links", new LinksServlet(
                 new Links(catalog, files, config.datalinkMaxIds()), urls, access)), "/datalink/links");
