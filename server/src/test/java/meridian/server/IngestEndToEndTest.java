@@ -39,7 +39,7 @@ class IngestEndToEndTest {
         service = TestService.start();
         Path yaml = DemoArchive.generateSpectra(service.dataDir(), COLLECTION, SPECTRA);
         Collections collections = new Collections(service.archive().config());
-        report = new Ingestor(service.archive().database(), collections.settings(service.baseUrl()))
+        report = new Ingestor(service.archive().database(), collections.settings())
                 .ingest(CollectionDefinition.load(yaml), IngestOptions.defaults(), ProgressListener.NONE);
     }
 
@@ -78,7 +78,7 @@ class IngestEndToEndTest {
         Path elsewhere = Files.createDirectories(Files.createTempDirectory("meridian-elsewhere"));
         Path yaml = Files.move(generated, elsewhere.resolve("survey.yaml"));
         Collections collections = new Collections(service.archive().config());
-        IngestReport r = new Ingestor(service.archive().database(), collections.settings(service.baseUrl()))
+        IngestReport r = new Ingestor(service.archive().database(), collections.settings())
                 .ingest(CollectionDefinition.load(yaml), IngestOptions.defaults(), ProgressListener.NONE);
         assertTrue(r.succeeded(), r.summary());
         // what serving needs was stored with the published collection: the YAML may go

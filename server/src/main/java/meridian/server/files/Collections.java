@@ -53,16 +53,23 @@ public final class Collections {
         return config.dataDir().resolve("demo").resolve("collections");
     }
 
-    /** Ingestion settings: authority, archive schema, the data directory as data root, access URL base. */
+    /**
+     * Ingestion settings: authority, archive schema, the data directory as data root, and links
+     * to this service stored relative to it ({@code /files/...}), made absolute with each
+     * request's base URL when they are served ({@link meridian.sql.archive.AccessReferences}).
+     */
+    public IngestSettings settings() {
+        return settings("");
+    }
+
+    /**
+     * Ingestion settings whose links to this service are stored absolute, starting with
+     * {@code accessUrlBase} (only for tests of archives written so; {@link #settings()} is what
+     * ingestion uses).
+     */
     public IngestSettings settings(String accessUrlBase) {
         return new IngestSettings(config.service().authority(), config.archive().schema(),
                 List.of(config.dataDir()), accessUrlBase);
-    }
-
-    /** The public base URL for stored access URLs: {@code service.base_url}, else localhost and the port. */
-    public String accessUrlBase(int port) {
-        String configured = config.service().baseUrl();
-        return configured != null && !configured.isBlank() ? configured.trim() : "http://localhost:" + port;
     }
 
     /**

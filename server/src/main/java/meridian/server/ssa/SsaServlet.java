@@ -21,6 +21,7 @@ import meridian.server.http.RequestParameters;
 import meridian.server.http.ServiceUrls;
 import meridian.server.results.QueryResultTable;
 import meridian.server.results.ResultContext;
+import meridian.server.results.ResultReferences;
 import meridian.server.results.ResultFormat;
 import meridian.server.tap.PlannedQuery;
 import meridian.server.tap.QueryExecutor;
@@ -104,7 +105,9 @@ public class SsaServlet extends DaliServlet {
             RowFilter rows = access.rows(AuthFilter.identity(req));
             String adql = metadata ? SsaQuery.adql(SsaParameters.parse(none(), limits),
                     Set.of(), Set.of()) : adql(params, rows);
-            PlannedQuery plan = describe(planner.plan(adql, ADQL_VERSION, database.model(), rows));
+            PlannedQuery described = describe(planner.plan(adql, ADQL_VERSION, database.model(), rows));
+            PlannedQuery plan = new PlannedQuery(described.sql(), described.columns(),
+                    ResultReferences.absolute(described.columns(), described.converters(), urls.base(req)));
             long maxrec = metadata ? 0 : params.maxrec();
             try (QueryExecutor.OpenQuery open = executor.open(plan, maxrec, timeoutSeconds)) {
                 QueryResultTable table = open.table();
