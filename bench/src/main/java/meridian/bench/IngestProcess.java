@@ -43,7 +43,8 @@ final class IngestProcess {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-Djava.awt.headless=true",
                 "-Dderby.stream.error.file=" + data.resolve("derby.log"),
-                "-D" + MeridianConfig.HOME_PROPERTY + "=" + MeridianConfig.home(), "-cp", classpath, "meridian.server.Main",
+                "-D" + MeridianConfig.HOME_PROPERTY + "=" + MeridianConfig.home(), "-cp", classpath,
+                "meridian.server.Main",
                 "ingest", "--config", config.toString(), "--data", data.toString(), yaml.toString()));
         Path log = data.resolve("ingest.log");
         long rss = -1;

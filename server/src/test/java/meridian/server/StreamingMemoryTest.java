@@ -45,7 +45,8 @@ class StreamingMemoryTest {
         String classpath = System.getProperty("java.class.path");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process server = new ProcessBuilder(java.toString(), "-Xmx256m",
-                "-D" + MeridianConfig.HOME_PROPERTY + "=" + MeridianConfig.home(), "-cp", classpath, "meridian.server.Main",
+                "-D" + MeridianConfig.HOME_PROPERTY + "=" + MeridianConfig.home(), "-cp", classpath,
+                "meridian.server.Main",
                 "serve", "--config", "../conf/meridian.yaml", "--data", data.toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--no-demo")
                 .redirectErrorStream(true).start();
