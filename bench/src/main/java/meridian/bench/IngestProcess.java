@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import meridian.server.config.MeridianConfig;
 
 /**
  * {@code meridian ingest DEFINITION.yaml} in a JVM of its own (the server's heap), timed from
@@ -41,7 +42,9 @@ final class IngestProcess {
             throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-Djava.awt.headless=true",
-                "-Dderby.stream.error.file=" + data.resolve("derby.log"), "-cp", classpath, "meridian.server.Main",
+                "-Dderby.stream.error.file=" + data.resolve("derby.log"),
+                "-D" + MeridianConfig.HOME_PROPERTY + "=" + MeridianConfig.home(), "-cp", classpath,
+                "meridian.server.Main",
                 "ingest", "--config", config.toString(), "--data", data.toString(), yaml.toString()));
         Path log = data.resolve("ingest.log");
         long rss = -1;

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import meridian.server.config.MeridianConfig;
 
 /**
  * A {@link BenchServer} in a child JVM with a fixed heap: started by {@link #start}, asked for
@@ -51,7 +52,9 @@ public final class ServerProcess implements AutoCloseable {
                                       int port, Path log) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-Djava.awt.headless=true",
-                "-Dderby.stream.error.file=" + dataDir.resolve("derby.log"), "-cp", classpath,
+                "-Dderby.stream.error.file=" + dataDir.resolve("derby.log"),
+                // relative paths of the configuration mean in the child what they mean here
+                "-D" + MeridianConfig.HOME_PROPERTY + "=" + MeridianConfig.home(), "-cp", classpath,
                 BenchServer.class.getName(), config.toString(), dataDir.toString(),
                 sizes.stream().map(String::valueOf).collect(Collectors.joining(",")), Integer.toString(port)));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

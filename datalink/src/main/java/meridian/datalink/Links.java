@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import meridian.sql.archive.AccessReferences;
 
 /**
  * Works out the links of each requested ID: {@code #this} (the science file, and for spectra
@@ -121,7 +122,8 @@ public final class Links {
         java.util.function.Function<String, Optional<Path>> locate = url -> local.computeIfAbsent(url, files::locate);
         for (ProductFileRef f : p.files()) {
             Semantics s = Semantics.ofCategory(f.category());
-            rows.add(LinkRow.link(id, f.accessUrl(), s, describe(f, s), f.contentType(), length(f, locate),
+            rows.add(LinkRow.link(id, AccessReferences.absolute(f.accessUrl(), base), s, describe(f, s),
+                    f.contentType(), length(f, locate),
                     f.category(), access));
         }
         boolean cuttable = Sodas.cuttable(p, locate);

@@ -56,7 +56,17 @@ public record CollectionDefinition(Path file, String name, String title, String 
      * @throws IOException                   when the file cannot be read
      */
     public static CollectionDefinition load(Path yaml) throws IOException {
-        return new DefinitionReader(yaml).read();
+        return new DefinitionReader(yaml, java.nio.file.Files.readString(yaml)).read();
+    }
+
+    /**
+     * Reads and validates a definition kept as text (the archive stores the text of each
+     * published collection), as it was read from {@code origin}.
+     *
+     * @throws CollectionDefinitionException as {@link #load} does
+     */
+    public static CollectionDefinition parse(String yaml, Path origin) throws IOException {
+        return new DefinitionReader(origin, yaml).read();
     }
 
     /**

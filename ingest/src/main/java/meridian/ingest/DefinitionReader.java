@@ -48,13 +48,16 @@ final class DefinitionReader {
             "access_estsize", "preview");
 
     private final Path file;
+    private final String text;
 
-    DefinitionReader(Path file) {
+    /** A reader of {@code text}, the definition as read from {@code file}. */
+    DefinitionReader(Path file, String text) {
         this.file = file;
+        this.text = text;
     }
 
     CollectionDefinition read() throws IOException {
-        JsonNode root = YamlDefinitions.read(file, "name, title, loader, ...");
+        JsonNode root = YamlDefinitions.read(file, text, "name, title, loader, ...");
         checkKeys(root, "", TOP_KEYS);
         String kind = text(root, "kind", false);
         if (kind != null && !kind.equals(CollectionKind.PRODUCTS)) {

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param dataRoots     directories files may be read from and served from; a collection's
  *                      relative {@code root} resolves against the first, an absolute one must lie
  *                      inside one of them
- * @param accessUrlBase public base URL of the service (no trailing slash), the {@code {base}} of
- *                      access URL templates; files are served at {@code <base>/files/<collection>/<path>}
+ * @param accessUrlBase the {@code {base}} of access URL templates (no trailing slash); files are
+ *                      served at {@code <base>/files/<collection>/<path>}. The archive uses an empty
+ *                      base: links to the service are stored relative to it ({@code /files/...})
+ *                      and made absolute when served ({@code meridian.sql.archive.AccessReferences})
  */
 public record IngestSettings(String authority, String archiveSchema, List<Path> dataRoots, String accessUrlBase) {
 

@@ -32,6 +32,7 @@ import meridian.ingest.store.ArchiveWriter;
 import meridian.ingest.store.ProductFile;
 import meridian.ingest.store.StoredFile;
 import meridian.sql.Database;
+import meridian.sql.archive.StoredCollections;
 
 /**
  * Ingests collections into an archive database:
@@ -185,10 +186,15 @@ public final class Ingestor {
             }
             if (!opts.dryRun()) {
                 rowsWritten += writer.upsertCollection(collectionRow(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                // what serving the files needs goes with the published collection, wherever its YAML lies
+                StoredCollections.save(connection, db.backend(), new StoredCollections.Stored(def.name(),
+                        def.file().toAbsolutePath().normalize().toString(), Files.readString(def.file())));
                 connection.commit();
             }
+            List<String> notes = new ArrayList<>(warnings);
+            rows.unitNotes().forEach(n -> notes.add("unit from a keyword comment: " + n));
             return new IngestReport(def.name(), opts.dryRun(), files.size(), ingested, updated, unchanged,
-                    List.copyOf(skipped), pruned, products, rowsWritten, previews, List.copyOf(warnings),
+                    List.copyOf(skipped), pruned, products, rowsWritten, previews, List.copyOf(notes),
                     Duration.ofNanos(System.nanoTime() - t0));
         }
 

@@ -41,6 +41,9 @@ final class ObscoreRowBuilder {
     private final CollectionDefinition def;
     private final IngestSettings settings;
 
+    /** How units from keyword comments were used, for the ingest report (one line per rule). */
+    private final java.util.Set<String> unitNotes = new java.util.concurrent.ConcurrentSkipListSet<>();
+
     ObscoreRowBuilder(CollectionDefinition def, IngestSettings settings) {
         this.def = def;
         this.settings = settings;
@@ -69,7 +72,7 @@ final class ObscoreRowBuilder {
         }
         putIfAbsent(v, "dataproduct_subtype", def.dataproductSubtype());
         if ("spectrum".equals(dpType)) {
-            putIfAbsent(v, "s_fov", draft.keywords().number("APERTURE"));
+            putIfAbsent(v, "s_fov", aperture(draft));
             putIfAbsent(v, "s_fov", def.fov());
             putIfAbsent(v, "o_ucd", "phot.flux.density;em.wl");
         } else {
@@ -85,6 +88,11 @@ final class ObscoreRowBuilder {
             Object value;
             try {
                 value = e.getValue().evaluate(draft.keywords(), c.unit());
+                String fromComment = c.unit() == null ? null : e.getValue().commentUnit(draft.keywords());
+                if (fromComment != null && value != null && !fromComment.equalsIgnoreCase(c.unit())) {
+                    unitNotes.add("mapping." + e.getKey() + ": " + e.getValue().describeSource() + " read in ["
+                            + fromComment + "] (its comment's unit), stored in " + c.unit());
+                }
             } catch (IllegalArgumentException ex) {
                 throw new LoadException("mapping." + e.getKey() + ": " + ex.getMessage(), ex);
             }
@@ -183,6 +191,32 @@ final class ObscoreRowBuilder {
     /** {@code ivo://<authority>/<collection>?<obs_id>}. */
     static String publisherDid(String authority, String collection, String obsId) {
         return "ivo://" + authority + "/" + collection + "?" + obsId;
+    }
+
+    /**
+     * The field of view of a spectrum from its {@code APERTURE} keyword: in the unit its comment
+     * gives ({@code [arcsec]}), else in degrees, the unit of {@code s_fov}.
+     */
+    private Double aperture(ProductDraft draft) throws LoadException {
+        Double a = draft.keywords().number("APERTURE");
+        String unit = a == null ? null : draft.keywords().commentUnit("APERTURE");
+        if (unit == null) {
+            return a;
+        }
+        try {
+            double deg = FieldRule.convertFromComment(a, unit, "deg", "APERTURE");
+            if (!unit.equalsIgnoreCase("deg")) {
+                unitNotes.add("s_fov: keyword APERTURE read in [" + unit + "] (its comment's unit), stored in deg");
+            }
+            return deg;
+        } catch (IllegalArgumentException ex) {
+            throw new LoadException("s_fov: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** What the rows built so far took from units in keyword comments, one line per column. */
+    List<String> unitNotes() {
+        return List.copyOf(unitNotes);
     }
 
     private void derive(Map<String, Object> v, CollectionDefinition.RightsRule rule) throws LoadException {

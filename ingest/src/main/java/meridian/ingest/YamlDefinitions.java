@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -31,9 +30,17 @@ public final class YamlDefinitions {
      * @param expected what the top level should hold, for the error message (e.g. "name, title, loader, ...")
      */
     public static JsonNode read(Path file, String expected) throws IOException {
+        return read(file, Files.readString(file), expected);
+    }
+
+    /**
+     * The top-level mapping of {@code text}, a definition that was read from {@code file}
+     * (named in the messages).
+     */
+    public static JsonNode read(Path file, String text, String expected) throws IOException {
         JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = YAML.readTree(in);
+        try {
+            root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             String where = l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";

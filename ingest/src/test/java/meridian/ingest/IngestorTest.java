@@ -218,6 +218,42 @@ class IngestorTest {
     }
 
     @Test
+    void bracketedUnitsInKeywordCommentsAreHonouredAndReported() throws Exception {
+        // Data Central style: the unit in brackets at the start of the comment
+        withCard(root.resolve("S002.fits"), "APERTURE", 2.0, "[arcsec] fibre diameter");
+        withCard(root.resolve("S003.fits"), "SPEC_RES", 0.5, "[h] not a resolving power");
+        withCard(root.resolve("S004.fits"), "APERTURE", 2.0, "[furlong] fibre diameter");
+        Path yaml = Files.writeString(dir.resolve("units.yaml"), Files.readString(dir.resolve("test.yaml"))
+                .replace("em_res_power: {keyword: SPEC_RES, default: 2000}",
+                        "em_res_power: {keyword: SPEC_RES, default: 2000}\n  t_exptime: {keyword: SPEC_RES}"));
+        IngestReport r = ingestor.ingest(CollectionDefinition.load(yaml), IngestOptions.defaults().withPreviews(false),
+                ProgressListener.NONE);
+        assertEquals(2.0 / 3600, ((Number) db.query("SELECT \"s_fov\" FROM " + OBSCORE
+                + " WHERE \"obs_id\" = 'S002'").get(0).get("s_fov")).doubleValue(), 1e-12);
+        assertEquals(1800.0, ((Number) db.query("SELECT \"t_exptime\" FROM " + OBSCORE
+                + " WHERE \"obs_id\" = 'S003'").get(0).get("t_exptime")).doubleValue(), 1e-9);
+        // without a comment unit the value is taken in the column's unit, as before
+        assertEquals(0.001, ((Number) db.query("SELECT \"s_fov\" FROM " + OBSCORE
+                + " WHERE \"obs_id\" = 'S001'").get(0).get("s_fov")).doubleValue(), 1e-12);
+        assertTrue(r.summary().contains("s_fov: keyword APERTURE read in [arcsec]"), r.summary());
+        assertTrue(r.summary().contains("mapping.t_exptime: keyword SPEC_RES read in [h]"), r.summary());
+        // a unit that does not convert stops the file, naming it and the keyword
+        assertTrue(r.skipped().stream().anyMatch(s -> s.file().endsWith("S004.fits")
+                && s.reason().contains("keyword APERTURE has the unit [furlong]")), r.summary());
+    }
+
+    /** Rewrites {@code file} with {@code key = value / comment} in its primary header. */
+    private static void withCard(Path file, String key, double value, String comment) throws Exception {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (nom.tam.fits.Fits fits = new nom.tam.fits.Fits(file.toFile())) {
+            fits.read();
+            fits.getHDU(0).getHeader().addValue(key, value, comment);
+            fits.write(tmp.toFile());
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
     void aFileWithOneBadProductLeavesNothingBehind() throws Exception {
         // the second extension's obs_id (S011_SPECX) does not match the pattern
         TestFits.extensionSpectra(root.resolve("S011.fits"), observation("F", 1, 1), 2, 50);

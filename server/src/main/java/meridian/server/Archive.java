@@ -9,6 +9,7 @@ import meridian.server.tap.AdqlQueryPlanner;
 import meridian.server.tap.QueryPlanner;
 import meridian.server.vosi.LanguageFeature;
 import meridian.sql.Database;
+import meridian.sql.archive.AccessReferences;
 import meridian.sql.archive.ArchiveModel;
 import meridian.sql.backend.Backend;
 import meridian.sql.backend.DerbyBackend;
@@ -59,6 +60,7 @@ public final class Archive implements AutoCloseable {
         }
         try {
             CatalogueStore.dropRetiredOnOpen(db);
+            AccessReferences.upgrade(db, config.archive().schema(), config.service().baseUrl());
         } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;

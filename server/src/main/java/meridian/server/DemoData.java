@@ -47,10 +47,9 @@ final class DemoData {
      *
      * @return the reports, one per collection
      */
-    static List<IngestReport> load(Archive archive, Collections collections, String accessUrlBase)
-            throws IOException, SQLException {
+    static List<IngestReport> load(Archive archive, Collections collections) throws IOException, SQLException {
         List<Path> yamls = DemoArchive.generate(archive.config().dataDir());
-        Ingestor ingestor = new Ingestor(archive.database(), collections.settings(accessUrlBase));
+        Ingestor ingestor = new Ingestor(archive.database(), collections.settings());
         List<IngestReport> reports = new java.util.ArrayList<>();
         for (Path yaml : yamls) {
             reports.add(ingestor.ingest(CollectionDefinition.load(yaml), IngestOptions.defaults(),

@@ -115,7 +115,7 @@ public final class Main implements Callable<Integer> {
                 IngestOptions options = IngestOptions.defaults().withPrune(prune).withDryRun(dryRun)
                         .withPreviews(!noPreviews).withForce(force);
                 IngestReport report = new Ingestor(archive.database(),
-                        collections.settings(collections.accessUrlBase(config.port())))
+                        collections.settings())
                         .ingest(def, options, TextProgressBar.onStandardError());
                 System.out.print(report.summary());
                 return report.succeeded() ? 0 : 1;
@@ -176,7 +176,7 @@ public final class Main implements Callable<Integer> {
                 if (!noDemo && DemoData.archiveIsEmpty(archive)) {
                     System.out.println("The archive is empty: generating and ingesting the demo collections...");
                     Collections collections = new Collections(config);
-                    for (IngestReport report : DemoData.load(archive, collections, collections.accessUrlBase(actual))) {
+                    for (IngestReport report : DemoData.load(archive, collections)) {
                         System.out.print(report.summary());
                     }
                     System.out.print(DemoData.loadCatalogue(archive).summary());

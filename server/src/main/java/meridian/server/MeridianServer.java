@@ -59,6 +59,7 @@ import meridian.server.vosi.CapabilitiesServlet;
 import meridian.server.vosi.Example;
 import meridian.server.vosi.ExamplesServlet;
 import meridian.server.vosi.LanguageFeature;
+import meridian.server.vosi.RunnableExamples;
 import meridian.server.vosi.SsaCapabilities;
 import meridian.server.vosi.TablesServlet;
 import meridian.server.vosi.TapCapabilities;
@@ -127,7 +128,7 @@ public final class MeridianServer {
         uploads.dropLeftovers();
         TapQueryRunner queries = new TapQueryRunner(parts.database(), parts.planner(), uploads);
         UserStore users = new UserStore(config.authDir());
-        Collections collections = new Collections(config);
+        Collections collections = new Collections(config, parts.database());
         CatalogueStore catalogueStore = new CatalogueStore(parts.database());
         AccessPolicy access = new AccessPolicy(collections::definitions,
                 () -> catalogueRights(catalogueStore, collections), config.archive().schema());
@@ -169,8 +170,9 @@ public final class MeridianServer {
         ctx.addServlet(new ServletHolder("tap-availability", new AvailabilityServlet(parts.database())),
                 "/tap/availability");
         ctx.addServlet(new ServletHolder("tap-tables", new TablesServlet(parts.database())), "/tap/tables/*");
-        List<Example> examples = Example.load(config.baseDir().resolve("conf/examples.yaml"),
-                config.archive().schema());
+        RunnableExamples examples = new RunnableExamples(Example.load(config.examplesFile(), config.archive().schema()),
+                parts.planner(), parts.database()::model);
+        examples.current(); // checked (and the ones left out logged) at start
         ctx.addServlet(new ServletHolder("tap-examples", new ExamplesServlet(examples)), "/tap/examples");
         ctx.addServlet(new ServletHolder("files", new FileServlet(collections::locator, access, parts.database())),
                 "/files/*");
@@ -232,7 +234,7 @@ public final class MeridianServer {
     /** DataLink, SODA and bundles: all read the same product_files rows and files as /files and TAP. */
     private static void addDatalink(ServletContextHandler ctx, MeridianConfig config, Parts parts, ServiceUrls urls,
                                     TapQueryRunner queries, AccessPolicy access) {
-        FileAccess files = new FileAccess(new Collections(config)::locator);
+        FileAccess files = new FileAccess(new Collections(config, parts.database())::locator);
         ProductCatalog catalog = new ProductCatalog(parts.database(), config.archive().schema());
         ctx.addServlet(new ServletHolder("datalink-links", new LinksServlet(
                 new Links(catalog, files, config.datalinkMaxIds()), urls, access)), "/datalink/links");

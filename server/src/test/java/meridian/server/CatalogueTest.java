@@ -316,6 +316,25 @@ class CatalogueTest {
     }
 
     @Test
+    void guessedCsvNumbersArePublishedWideSoThatLaterFilesFit() throws Exception {
+        write("wide1.csv", "id,mag\n1,12.5\n2,13.5\n");
+        write("wide2.csv", "id,mag\n5000000000,14.5\n");
+        Path yaml = write("wide.yaml", "kind: catalogue\nschema: test\ntable: wide\nsources: [wide1.csv, wide2.csv]\n"
+                + "primary_key: id\n");
+        load(yaml);
+        List<Object[]> types = rows("SELECT column_name, datatype FROM TAP_SCHEMA.columns"
+                + " WHERE table_name = 'test.wide' ORDER BY column_name");
+        assertEquals("id long", types.get(0)[0] + " " + types.get(0)[1]);
+        assertEquals("mag double", types.get(1)[0] + " " + types.get(1)[1]);
+        assertEquals(5_000_000_000L, ((Number) rows("SELECT MAX(id) FROM test.wide").get(0)[0]).longValue());
+        // a datatype the definition gives is kept, and a value beyond it stops the load, named
+        Path narrow = write("narrow.yaml", "kind: catalogue\nschema: test\ntable: narrow\n"
+                + "sources: [wide1.csv, wide2.csv]\nprimary_key: id\ncolumns:\n  id: {datatype: int}\n");
+        CatalogueLoadException e = assertThrows(CatalogueLoadException.class, () -> load(narrow));
+        assertTrue(e.getMessage().contains("wide2.csv: row 1, column id: 5000000000 does not fit int"), e.getMessage());
+    }
+
+    @Test
     void badDataIsReportedWithFileRowAndColumnAndTheOldTableStays() throws Exception {
         write("err.csv", "id,ra,dec,name\n1,10,20,a\n2,11,21,b\n");
         Path yaml = write("err.yaml", "kind: catalogue\nschema: test\ntable: err\nsources: [err.csv]\n"

@@ -39,7 +39,7 @@ class IngestEndToEndTest {
         service = TestService.start();
         Path yaml = DemoArchive.generateSpectra(service.dataDir(), COLLECTION, SPECTRA);
         Collections collections = new Collections(service.archive().config());
-        report = new Ingestor(service.archive().database(), collections.settings(service.baseUrl()))
+        report = new Ingestor(service.archive().database(), collections.settings())
                 .ingest(CollectionDefinition.load(yaml), IngestOptions.defaults(), ProgressListener.NONE);
     }
 
@@ -69,6 +69,39 @@ class IngestEndToEndTest {
             assertTrue(emMin > 1e-7 && emMin < emMax && emMax < 3e-6, "em range in metres: " + emMin + " " + emMax);
             assertTrue(((Number) r[5]).doubleValue() > 0);
         }
+    }
+
+    @Test
+    void filesOfACollectionDefinedOutsideTheCollectionDirectoriesAreServed() throws Exception {
+        // the YAML lies neither in conf/collections nor in the demo directory
+        Path generated = DemoArchive.generateSpectra(service.dataDir(), "e2e_outside", 2);
+        Path elsewhere = Files.createDirectories(Files.createTempDirectory("meridian-elsewhere"));
+        Path yaml = Files.move(generated, elsewhere.resolve("survey.yaml"));
+        Collections collections = new Collections(service.archive().config());
+        IngestReport r = new Ingestor(service.archive().database(), collections.settings())
+                .ingest(CollectionDefinition.load(yaml), IngestOptions.defaults(), ProgressListener.NONE);
+        assertTrue(r.succeeded(), r.summary());
+        // what serving needs was stored with the published collection: the YAML may go
+        Files.delete(yaml);
+        String did = (String) rows("SELECT TOP 1 obs_publisher_did FROM ivoa.obscore WHERE obs_collection ="
+                + " 'e2e_outside' ORDER BY obs_publisher_did").get(0)[0];
+        List<Object[]> files = rows("SELECT access_url FROM archive.product_files WHERE product_id = '" + did + "'");
+        assertTrue(files.size() >= 2, "science file and preview: " + files.size());
+        for (Object[] f : files) {
+            String url = ((String) f[0]).split("#")[0];
+            assertEquals(200, given().get(url).statusCode(), url);
+        }
+        Response links = given().baseUri(service.baseUrl()).queryParam("ID", did).get("/datalink/links");
+        assertEquals(200, links.statusCode());
+        String self = VoTables.rows(VoTables.table(links.asByteArray())).stream()
+                .filter(l -> "#this".equals(l[4])).map(l -> (String) l[1]).findFirst().orElseThrow();
+        assertEquals(200, given().get(self).statusCode(), self);
+        Response bundle = given().baseUri(service.baseUrl()).queryParam("ID", did).queryParam("RESPONSEFORMAT", "tar")
+                .get("/bundle");
+        assertEquals(200, bundle.statusCode(), bundle.asString());
+        assertTrue(new String(bundle.asByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("SIMPLE  ="), "the bundle holds the science file");
+        Files.delete(elsewhere);
     }
 
     @Test

@@ -50,7 +50,7 @@ class SsaTest {
         service = TestService.start();
         Path yaml = DemoArchive.generateSpectra(service.dataDir(), DEMO, 30);
         new Ingestor(service.archive().database(), new Collections(service.archive().config())
-                .settings(service.baseUrl())).ingest(CollectionDefinition.load(yaml), IngestOptions.defaults(),
+                .settings()).ingest(CollectionDefinition.load(yaml), IngestOptions.defaults(),
                 ProgressListener.NONE);
     }
 

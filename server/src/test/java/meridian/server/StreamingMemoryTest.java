@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import meridian.server.config.MeridianConfig;
 import org.junit.jupiter.api.Test;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.TableSink;
@@ -43,7 +44,9 @@ class StreamingMemoryTest {
         }
         String classpath = System.getProperty("java.class.path");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process server = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", classpath, "meridian.server.Main",
+        Process server = new ProcessBuilder(java.toString(), "-Xmx256m",
+                "-D" + MeridianConfig.HOME_PROPERTY + "=" + MeridianConfig.home(), "-cp", classpath,
+                "meridian.server.Main",
                 "serve", "--config", "../conf/meridian.yaml", "--data", data.toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--no-demo")
                 .redirectErrorStream(true).start();

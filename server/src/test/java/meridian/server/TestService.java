@@ -135,7 +135,7 @@ public final class TestService implements AutoCloseable {
      */
     public void ingestDemo(String... collections) throws Exception {
         meridian.server.files.Collections c = new meridian.server.files.Collections(config);
-        meridian.ingest.Ingestor ingestor = new meridian.ingest.Ingestor(archive.database(), c.settings(baseUrl));
+        meridian.ingest.Ingestor ingestor = new meridian.ingest.Ingestor(archive.database(), c.settings());
         java.util.List<String> wanted = java.util.List.of(collections);
         for (Path yaml : meridian.ingest.demo.DemoArchive.generate(dir)) {
             meridian.ingest.CollectionDefinition def = meridian.ingest.CollectionDefinition.load(yaml);
@@ -149,7 +149,7 @@ public final class TestService implements AutoCloseable {
     /** Ingests one collection definition with access URLs on this server, as {@code ./meridian ingest} does. */
     public meridian.ingest.IngestReport ingest(Path yaml, boolean previews) throws Exception {
         meridian.server.files.Collections c = new meridian.server.files.Collections(config);
-        return new meridian.ingest.Ingestor(archive.database(), c.settings(baseUrl)).ingest(
+        return new meridian.ingest.Ingestor(archive.database(), c.settings()).ingest(
                 meridian.ingest.CollectionDefinition.load(yaml),
                 meridian.ingest.IngestOptions.defaults().withPreviews(previews), meridian.ingest.ProgressListener.NONE);
     }
@@ -158,7 +158,7 @@ public final class TestService implements AutoCloseable {
     public void ingestDemoSpectra(String name, int count) throws Exception {
         meridian.server.files.Collections c = new meridian.server.files.Collections(config);
         Path yaml = meridian.ingest.demo.DemoArchive.generateSpectra(dir, name, count);
-        new meridian.ingest.Ingestor(archive.database(), c.settings(baseUrl)).ingest(
+        new meridian.ingest.Ingestor(archive.database(), c.settings()).ingest(
                 meridian.ingest.CollectionDefinition.load(yaml),
                 meridian.ingest.IngestOptions.defaults().withPreviews(false), meridian.ingest.ProgressListener.NONE);
     }

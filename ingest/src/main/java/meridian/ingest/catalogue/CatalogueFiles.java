@@ -70,6 +70,14 @@ final class CatalogueFiles {
         }
     }
 
+    /**
+     * Whether the column types of {@code file} are guesses from its values (plain CSV, whose
+     * header names columns only) rather than declared by the file (FITS, VOTable, ECSV).
+     */
+    static boolean typesGuessed(Path file, String format) throws IOException {
+        return (format.equals("auto") ? recognise(file) : format).equals("csv");
+    }
+
     /** The STIL handler for a file: from its name, else from its first bytes. */
     static String recognise(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

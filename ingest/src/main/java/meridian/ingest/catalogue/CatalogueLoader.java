@@ -64,7 +64,8 @@ public final class CatalogueLoader {
         StarTable first = reader.open(files.get(0), def.format());
         TableDesign design;
         try {
-            design = TableDesign.of(def, files.get(0), first);
+            design = TableDesign.of(def, files.get(0), first,
+                    CatalogueFiles.typesGuessed(files.get(0), def.format()));
         } finally {
             first.close();
         }

@@ -34,8 +34,16 @@ import uk.ac.starlink.table.StarTable;
  */
 record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binders, List<String> skipped) {
 
-    /** Designs the table from the definition and the first source file. */
-    static TableDesign of(CatalogueDefinition def, Path firstFile, StarTable first) throws CollectionDefinitionException {
+    /**
+     * Designs the table from the definition and the first source file.
+     *
+     * @param typesGuessed the file's column types are guesses from its values (CSV): numbers are
+     *                     then published wide ({@code long}, {@code double}) unless the definition
+     *                     gives a datatype, since later files (or a re-load) of the same catalogue
+     *                     may hold values the first file's range would not fit
+     */
+    static TableDesign of(CatalogueDefinition def, Path firstFile, StarTable first, boolean typesGuessed)
+            throws CollectionDefinitionException {
         Set<String> excluded = new HashSet<>();
         def.exclude().forEach(e -> excluded.add(e.toLowerCase(Locale.ROOT)));
         Map<String, ColumnInfo> infos = new HashMap<>();
@@ -83,7 +91,8 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
             if (name.equalsIgnoreCase(SkyCells.COLUMN)) {
                 throw fail(def, "column name " + name + " is reserved for Meridian's positional index");
             }
-            Datatype type = spec.datatype() != null ? Datatype.fromVoName(spec.datatype()) : datatype(def, info);
+            Datatype type = spec.datatype() != null ? Datatype.fromVoName(spec.datatype())
+                    : typesGuessed ? widened(datatype(def, info)) : datatype(def, info);
             // a reserved word is published delimited ("size"), the database column keeps the name
             Column.Builder b = Column.of(ReservedWords.published(name), type)
                     .unit(first(spec.unit(), info.getUnitString()))
@@ -257,6 +266,15 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
         return Datatype.forScalarClass(c).orElseThrow(() -> fail(def, "column " + info.getName() + " holds "
                 + (c.isArray() ? "arrays" : c.getSimpleName())
                 + "; catalogues take numbers, booleans and text: leave it out (exclude_columns)"));
+    }
+
+    /** The type a guessed number column is published with: 64-bit integers, double precision. */
+    static Datatype widened(Datatype guessed) {
+        return switch (guessed) {
+            case SHORT, INT -> Datatype.LONG;
+            case FLOAT -> Datatype.DOUBLE;
+            default -> guessed;
+        };
     }
 
     private static String arraysize(ColumnInfo info) {

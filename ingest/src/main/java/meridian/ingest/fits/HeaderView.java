@@ -125,6 +125,15 @@ public final class HeaderView implements KeywordSource {
         return d != null ? d : c.getValue().trim();
     }
 
+    @Override
+    public String commentUnit(String keyword) {
+        if (row.containsKey(keyword.toUpperCase(Locale.ROOT))) {
+            return null;
+        }
+        HeaderCard c = card(keyword);
+        return c == null ? null : KeywordSource.unitOfComment(c.getComment());
+    }
+
     /** A number the loader cannot do without. */
     public double required(String keyword, int hdu) throws LoadException {
         Double d = number(keyword);

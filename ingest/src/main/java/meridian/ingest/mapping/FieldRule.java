@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  * @param constant   a fixed value (text or number)
  * @param expression arithmetic over keywords ({@link Expression})
  * @param template   text with {@code {KEYWORD}} placeholders
- * @param unit       unit of the source value; converted to the column's unit
+ * @param unit       unit of the source value; converted to the column's unit. Without it, a
+ *                   numeric value read from one keyword whose comment starts with a unit in
+ *                   brackets ({@code / [arcsec] fibre diameter}, the FITS convention) is in that
+ *                   unit ({@link #commentUnit})
  * @param values     lookup table applied to the text value (unlisted values pass unchanged)
  * @param convert    one of {@link #CONVERSIONS}
  * @param defaultValue value when the source yields nothing
@@ -73,6 +76,11 @@ public record FieldRule(String keyword, List<String> keywords, Object constant, 
         if (v != null && unit != null && columnUnit != null) {
             Double d = v instanceof Double n ? n : parseNumber(v.toString());
             v = d == null ? null : Units.convert(d, unit, columnUnit);
+        } else if (v instanceof Double d && columnUnit != null) {
+            String fromComment = commentUnit(header);
+            if (fromComment != null) {
+                v = convertFromComment(d, fromComment, columnUnit, sourceKeyword(header));
+            }
         }
         if (v != null && values != null) {
             String mapped = values.get(v.toString());
@@ -90,6 +98,46 @@ public record FieldRule(String keyword, List<String> keywords, Object constant, 
             }
         }
         return v;
+    }
+
+    /**
+     * The unit the comment of the keyword this rule reads gives, when the rule names no
+     * {@code unit} and reads its value from a single keyword ({@code keyword}, or the one of
+     * {@code keywords} present); else null.
+     */
+    public String commentUnit(KeywordSource header) {
+        String k = unit == null ? sourceKeyword(header) : null;
+        return k == null ? null : header.commentUnit(k);
+    }
+
+    /** The keyword a {@code keyword}/{@code keywords} rule takes its value from, or null. */
+    private String sourceKeyword(KeywordSource h) {
+        if (keyword != null) {
+            return h.has(keyword) ? keyword : null;
+        }
+        if (keywords != null) {
+            for (String k : keywords) {
+                if (value(h, k) != null) {
+                    return k;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code value} in {@code from} (a keyword comment's unit) in {@code to}, the column's.
+     *
+     * @throws IllegalArgumentException naming the keyword when the unit is unknown or measures
+     *                                  something else than the column
+     */
+    public static double convertFromComment(double value, String from, String to, String keyword) {
+        if (from.equalsIgnoreCase(to)) {
+            return value;
+        }
+        return value * Units.factor(from, to).orElseThrow(() -> new IllegalArgumentException("keyword " + keyword
+                + " has the unit [" + from + "] in its comment, which does not convert to " + to
+                + " (give the rule a unit: to override it)"));
     }
 
     private Object source(KeywordSource h) {

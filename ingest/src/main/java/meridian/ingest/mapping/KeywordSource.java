@@ -24,4 +24,27 @@ public interface KeywordSource {
         Double d = number(keyword);
         return d != null ? d : string(keyword);
     }
+
+    /**
+     * The unit the keyword's comment gives by the FITS convention (Standard 4.0, section 4.3.2:
+     * the unit in square brackets at the start of the comment, {@code APERTURE = 2.0 / [arcsec]
+     * fibre diameter}), or null when the comment has none (or the value is not a header card).
+     */
+    default String commentUnit(String keyword) {
+        return null;
+    }
+
+    /** The bracketed unit at the start of a card comment, or null. */
+    static String unitOfComment(String comment) {
+        if (comment == null) {
+            return null;
+        }
+        String c = comment.strip();
+        int end = c.indexOf(']');
+        if (!c.startsWith("[") || end < 2) {
+            return null;
+        }
+        String unit = c.substring(1, end).strip();
+        return unit.isEmpty() ? null : unit;
+    }
 }

@@ -30,4 +30,26 @@ class HeaderViewTest {
         assertEquals(3.0, row.number("RA"));
         assertEquals(20.0, row.number("EXPTIME"));
     }
+
+    @Test
+    void aBracketedUnitAtTheStartOfTheCommentIsTheValuesUnit() {
+        Header h = new Header();
+        h.addValue("APERTURE", 2.0, "[arcsec] fibre diameter");
+        h.addValue("EXPTIME", 1.5, "[h]");
+        h.addValue("WAVE", 5000.0, "[furlong] odd");
+        h.addValue("PLAIN", 3.0, "no unit here [deg]");
+        HeaderView v = HeaderView.of(h, null);
+        assertEquals("arcsec", v.commentUnit("APERTURE"));
+        assertNull(v.commentUnit("PLAIN"));
+        assertEquals(2.0 / 3600, (Double) FieldRule.ofKeyword("APERTURE").evaluate(v, "deg"), 1e-15);
+        assertEquals(5400.0, (Double) FieldRule.ofKeyword("EXPTIME").evaluate(v, "s"), 1e-9);
+        // a rule's own unit wins over the comment's
+        FieldRule stated = new FieldRule("APERTURE", null, null, null, null, "deg", null, null, null, false);
+        assertEquals(2.0, stated.evaluate(v, "deg"));
+        assertEquals(3.0, FieldRule.ofKeyword("PLAIN").evaluate(v, "deg"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FieldRule.ofKeyword("WAVE").evaluate(v, "m"));
+        assertEquals("keyword WAVE has the unit [furlong] in its comment, which does not convert to m"
+                + " (give the rule a unit: to override it)", e.getMessage());
+    }
 }

@@ -13,7 +13,10 @@ import meridian.sql.DatabaseConfig;
 
 /**
  * {@code conf/meridian.yaml}, read once at start-up. Unknown keys are errors, so a typo in the
- * file is reported instead of silently ignored. Paths are resolved against {@link #baseDir()}.
+ * file is reported instead of silently ignored. Relative paths are resolved against
+ * {@link #baseDir()}, the Meridian home (see {@link #home()}), wherever the file lies; a file or
+ * directory the configuration names that does not exist stops the start with a message naming
+ * the key.
  */
 public record MeridianConfig(Service service, Archive archive, Database database, Tap tap, Path baseDir,
                              Registry registry, Datalink datalink, Ssa ssa, Limits limits) {
@@ -88,10 +91,16 @@ public record MeridianConfig(Service service, Archive archive, Database database
         }
     }
 
-    /** {@code archive:} where data lives and the archive's schema. */
+    /**
+     * {@code archive:} where data lives, the archive's schema, the collection definitions and the
+     * DALI example queries ({@code examples}: a YAML file; an empty value serves none).
+     */
     public record Archive(@JsonProperty("data_dir") String dataDir, String schema,
-                          @JsonProperty("collections_dir") String collectionsDir) {
+                          @JsonProperty("collections_dir") String collectionsDir, String examples) {
     }
+
+    /** The system property naming the Meridian home (the launcher sets it to the repository root). */
+    public static final String HOME_PROPERTY = "meridian.home";
 
     /** {@code database:} which backend. */
     public record Database(String kind, @JsonProperty("jdbc_url") String jdbcUrl, String user, String password,
@@ -145,10 +154,22 @@ public record MeridianConfig(Service service, Archive archive, Database database
     }
 
     /**
-     * Reads a configuration file. Relative paths in it are resolved against the parent of the
-     * directory holding the file (conf/.. is the repository root).
+     * The base of relative paths in every configuration file: the Meridian home, the system
+     * property {@value #HOME_PROPERTY} (the {@code meridian} launcher sets it to the repository
+     * root, the build to the root of the source tree), else the working directory. A
+     * configuration copied elsewhere ({@code --config /etc/meridian/meridian.yaml}) so keeps
+     * meaning what the shipped one means.
+     */
+    public static Path home() {
+        String h = System.getProperty(HOME_PROPERTY);
+        return Path.of(h == null || h.isBlank() ? "" : h).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Reads a configuration file. Relative paths in it are resolved against {@link #home()}.
      *
-     * @throws ConfigException naming the file and the problem
+     * @throws ConfigException naming the file and the problem, also when a file or directory it
+     *                         names (examples, collections directory, password file) is missing
      */
     public static MeridianConfig load(Path file) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
@@ -164,10 +185,7 @@ public record MeridianConfig(Service service, Archive archive, Database database
         if (f == null) {
             throw new ConfigException(file + ": the file is empty");
         }
-        Path abs = file.toAbsolutePath().normalize();
-        Path base = abs.getParent() != null && abs.getParent().getParent() != null
-                ? abs.getParent().getParent() : abs.getParent();
-        return new MeridianConfig(f.service(), f.archive(), f.database(), f.tap(), base,
+        return new MeridianConfig(f.service(), f.archive(), f.database(), f.tap(), home(),
                 f.registry() == null ? new Registry(null) : f.registry(), f.datalink(), f.ssa(),
                 f.limits() == null ? new Limits(null, null) : f.limits()).validated(file);
     }
@@ -226,6 +244,19 @@ public record MeridianConfig(Service service, Archive archive, Database database
         if (datalinkMaxIds() < 1 || bundleMaxIds() < 1 || bundleMaxFiles() < 1 || bundleMaxBytes() < 1) {
             throw new ConfigException(file + ": datalink.max_ids and the datalink.bundle_* limits must be positive");
         }
+        if (!Files.isDirectory(collectionsDir())) {
+            throw new ConfigException(file + ": archive.collections_dir " + collectionsDir() + " is not a directory"
+                    + " (relative paths start at " + baseDir + ")");
+        }
+        if (examplesFile() != null && !Files.isRegularFile(examplesFile())) {
+            throw new ConfigException(file + ": archive.examples " + examplesFile() + " does not exist (relative"
+                    + " paths start at " + baseDir + "; an empty value serves no examples)");
+        }
+        if (database != null && database.password() == null && database.passwordFile() != null
+                && !Files.isRegularFile(baseDir.resolve(database.passwordFile()))) {
+            throw new ConfigException(file + ": database.password_file " + baseDir.resolve(database.passwordFile())
+                    + " does not exist");
+        }
         return this;
     }
 
@@ -257,7 +288,7 @@ public record MeridianConfig(Service service, Archive archive, Database database
     /** A copy with another data directory (the {@code --data} option). */
     public MeridianConfig withDataDir(Path dataDir) {
         return new MeridianConfig(service, new Archive(dataDir.toAbsolutePath().toString(), archive.schema(),
-                archive.collectionsDir()),
+                archive.collectionsDir(), archive.examples()),
                 database, tap, baseDir, registry, datalink, ssa, limits);
     }
 
@@ -276,6 +307,15 @@ public record MeridianConfig(Service service, Archive archive, Database database
     public Path collectionsDir() {
         String d = archive.collectionsDir() == null ? "conf/collections" : archive.collectionsDir();
         return baseDir.resolve(d).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The DALI examples file ({@code archive.examples}, default {@code conf/examples.yaml}),
+     * absolute, or null when the configuration says none (an empty value).
+     */
+    public Path examplesFile() {
+        String e = archive.examples() == null ? "conf/examples.yaml" : archive.examples().strip();
+        return e.isEmpty() ? null : baseDir.resolve(e).toAbsolutePath().normalize();
     }
 
     /** The database to open. */

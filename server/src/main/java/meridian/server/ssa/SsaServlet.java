@@ -25,6 +25,7 @@ import meridian.server.http.RequestParameters;
 import meridian.server.http.ServiceUrls;
 import meridian.server.results.QueryResultTable;
 import meridian.server.results.ResultContext;
+import meridian.server.results.ResultReferences;
 import meridian.server.results.ResultFormat;
 import meridian.server.tap.PlannedQuery;
 import meridian.server.tap.QueryExecutor;
@@ -115,6 +116,8 @@ public class SsaServlet extends DaliServlet {
             String adql = metadata ? SsaQuery.adql(SsaParameters.parse(none(), limits), Set.of(), obscore, fields)
                     : adql(params, rows, obscore, fields);
             PlannedQuery plan = describe(planner.plan(adql, ADQL_VERSION, database.model(), rows), fields);
+            plan = new PlannedQuery(plan.sql(), plan.columns(),
+                    ResultReferences.absolute(plan.columns(), plan.converters(), urls.base(req)));
             if (!metadata && params.format().simplified()) {
                 plan = conversionLinks(plan, urls.base(req));
             }

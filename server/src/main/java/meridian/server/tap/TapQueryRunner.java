@@ -6,6 +6,7 @@ import java.util.function.Function;
 import meridian.adql.RowFilter;
 import meridian.server.results.DatalinkDescriptor;
 import meridian.server.results.ResultContext;
+import meridian.server.results.ResultReferences;
 import meridian.server.upload.LoadedUploads;
 import meridian.server.upload.UploadLoader;
 import meridian.server.upload.UploadSource;
@@ -42,7 +43,8 @@ public final class TapQueryRunner {
      * @param timeoutSeconds statement time-out, 0 for none
      * @param cancellation   lets another thread stop the query
      * @param serviceBase    the service's public base URL, for the DataLink service descriptor
-     *                       added when the result has a product identifier column
+     *                       added when the result has a product identifier column and in front of
+     *                       the access references of the result ({@link ResultReferences})
      * @param rows           the rows the caller may see ({@code AccessPolicy.rows})
      * @return the open query; the caller closes it
      * @throws meridian.server.http.Fault for upload, ADQL and database errors;
@@ -56,7 +58,8 @@ public final class TapQueryRunner {
             PlannedQuery planned = planner.plan(params.query(), params.adqlVersion(), loaded.extend(database.model()),
                     rows);
             DatalinkDescriptor.Decorated links = DatalinkDescriptor.decorate(planned.columns(), serviceBase);
-            PlannedQuery plan = new PlannedQuery(planned.sql(), links.columns(), planned.converters());
+            PlannedQuery plan = new PlannedQuery(planned.sql(), links.columns(),
+                    ResultReferences.absolute(links.columns(), planned.converters(), serviceBase));
             cancellation.throwIfCancelled(null);
             QueryExecutor.OpenQuery open = executor.open(plan, params.maxrec(), timeoutSeconds, cancellation);
             ResultContext context = new ResultContext(

@@ -20,10 +20,18 @@ import meridian.server.config.ConfigException;
  */
 public record Example(String id, String name, String description, String query) {
 
-    /** Reads the examples, substituting the archive schema name. */
+    /**
+     * Reads the examples, substituting the archive schema name.
+     *
+     * @param file the examples file, or null for none
+     * @throws ConfigException when the file is missing or not a list of examples
+     */
     public static List<Example> load(Path file, String archiveSchema) {
-        if (!Files.exists(file)) {
+        if (file == null) {
             return List.of();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": the examples file (archive.examples) does not exist");
         }
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

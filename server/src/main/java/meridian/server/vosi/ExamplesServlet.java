@@ -11,20 +11,22 @@ import meridian.server.http.MetadataResponse;
 
 /**
  * {@code /tap/examples}: the DALI examples document, XHTML with the RDFa properties of the
- * IVOA examples vocabulary, readable by people and by TOPCAT's and pyvo's example lists.
+ * IVOA examples vocabulary, readable by people and by TOPCAT's and pyvo's example lists. Only
+ * examples that run on the archive as it is now are listed ({@link RunnableExamples}).
  */
 public class ExamplesServlet extends HttpServlet {
 
-    private final transient List<Example> examples;
-    private final long started = System.currentTimeMillis();
+    private final transient RunnableExamples examples;
 
-    public ExamplesServlet(List<Example> examples) {
-        this.examples = List.copyOf(examples);
+    /** @param examples the examples that run on the archive as it is now */
+    public ExamplesServlet(RunnableExamples examples) {
+        this.examples = examples;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        MetadataResponse.send(req, resp, "application/xhtml+xml;charset=UTF-8", document(examples), started);
+        MetadataResponse.send(req, resp, "application/xhtml+xml;charset=UTF-8", document(examples.current()),
+                examples.changedAt());
     }
 
     static String document(List<Example> examples) {
