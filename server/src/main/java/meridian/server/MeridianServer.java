@@ -40,6 +40,9 @@ import meridian.server.registry.PublishingRegistryRecord;
 import meridian.server.registry.RecordProvider;
 import meridian.server.registry.RegistryMetadata;
 import meridian.server.registry.ServiceRecord;
+import meridian.server.scs.ScsParameters;
+import meridian.server.scs.ScsRecords;
+import meridian.server.scs.ScsServlet;
 import meridian.server.ssa.ArchiveTargets;
 import meridian.server.results.DatalinkDescriptor;
 import meridian.server.ssa.SsaServlet;
@@ -170,8 +173,13 @@ public final class MeridianServer {
                 "/files/*");
         addDatalink(ctx, config, parts, urls, queries, access);
         SsaCapabilities ssa = addSsa(ctx, config, parts, collections, urls, access);
-        ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities, ssa, access), urls,
-                OAI_PATH)), OAI_PATH);
+        ScsParameters.Limits scs = new ScsParameters.Limits(config.scsMaxSr(), config.scsMaxrecDefault(),
+                config.scsMaxrecLimit());
+        ctx.addServlet(new ServletHolder("scs", new ScsServlet(parts.database(), parts.planner(), scs,
+                config.syncTimeoutSeconds(), (base, columns) -> DatalinkDescriptor.annotate(columns, base), urls,
+                access)), ScsServlet.PATH + "/*");
+        ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities, ssa, scs, access),
+                urls, OAI_PATH)), OAI_PATH);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
 
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -273,7 +281,7 @@ public final class MeridianServer {
      * {@link CollectionRecords}'s list, which gives each collection an auxiliary capability for it.
      */
     private static OaiRepository registry(MeridianConfig config, Parts parts, TapCapabilities tap,
-                                          SsaCapabilities ssa, AccessPolicy access) {
+                                          SsaCapabilities ssa, ScsParameters.Limits scs, AccessPolicy access) {
         RegistryMetadata meta = RegistryMetadata.from(config);
         PublishingRegistryRecord registry = new PublishingRegistryRecord(meta, OAI_PATH, config.registryPageSize());
         ServiceRecord tapRecord = ServiceRecord.tap(meta, tap, parts.database()::model);
@@ -291,6 +299,7 @@ public final class MeridianServer {
                 tapRecord,
                 ssaRecord,
                 datalinkRecord,
+                new ScsRecords(meta, parts.database()::model, scs),
                 new CollectionRecords(meta, parts.database(), config.archive().schema(),
                         List.of(tapRecord, ssaRecord), () -> access.rows(meridian.server.auth.Identity.ANONYMOUS)));
         PublishedRecords published = new PublishedRecords(providers,

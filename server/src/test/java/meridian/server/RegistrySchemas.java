@@ -46,6 +46,7 @@ final class RegistrySchemas {
             Map.entry("http://www.ivoa.net/xml/VORegistry/v1.0", "VORegistry.xsd"),
             Map.entry("http://www.ivoa.net/xml/TAPRegExt/v1.0", "TAPRegExt.xsd"),
             Map.entry("http://www.ivoa.net/xml/SSA/v1.1", "SSA.xsd"),
+            Map.entry("http://www.ivoa.net/xml/ConeSearch/v1.0", "ConeSearch.xsd"),
             Map.entry("http://www.ivoa.net/xml/VOSICapabilities/v1.0", "VOSICapabilities.xsd"),
             Map.entry("http://www.ivoa.net/xml/STC/stc-v1.30.xsd", "stc.xsd"),
             Map.entry("http://www.w3.org/1999/xlink", "xlink.xsd"),
@@ -53,7 +54,7 @@ final class RegistrySchemas {
 
     /** Loaded as the top-level documents; the rest come in through their imports. */
     private static final List<String> ROOTS = List.of("OAI-PMH.xsd", "oai_dc.xsd", "RegistryInterface.xsd",
-            "VORegistry.xsd", "TAPRegExt.xsd", "SSA.xsd", "VOSICapabilities.xsd");
+            "VORegistry.xsd", "TAPRegExt.xsd", "SSA.xsd", "ConeSearch.xsd", "VOSICapabilities.xsd");
 
     private static Schema schema;
 
