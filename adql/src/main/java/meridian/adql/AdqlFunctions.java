@@ -45,7 +45,11 @@ public final class AdqlFunctions {
                     "\"MERIDIAN\".\"IVO_HEALPIX_INDEX\"($1, $2, $3)"),
             new Udf("ivo_healpix_center(hpxOrder INTEGER, hpxIndex BIGINT) -> POINT",
                     "The centre of the NESTED HEALPix pixel hpxIndex at order hpxOrder, as an ICRS point.",
-                    "\"MERIDIAN\".\"IVO_HEALPIX_CENTER\"($1, $2)"));
+                    "\"MERIDIAN\".\"IVO_HEALPIX_CENTER\"($1, $2)"),
+            new Udf("ivo_string_agg(expr VARCHAR, delim VARCHAR) -> VARCHAR",
+                    "An aggregate function: the values of expr in a group (NULLs left out) joined by delim, in no"
+                            + " particular order; NULL for a group without values.",
+                    "\"MERIDIAN\".\"IVO_STRING_AGG\"(\"MERIDIAN\".\"IVO_STRING_AGG_ITEM\"($1, $2))"));
 
     private AdqlFunctions() {
     }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import meridian.ingest.catalogue.CatalogueDefinition;
 import meridian.ingest.catalogue.CatalogueLoader;
 import meridian.server.auth.UserStore;
@@ -244,7 +243,7 @@ class ScsTest {
             for (String table : List.of("ivoa.obscore", "demo.sources")) {
                 Files.write(file, given().baseUri(service.baseUrl()).urlEncodingEnabled(false)
                         .get("/scs/" + table + "?" + query).asByteArray());
-                String out = run(List.of("/usr/bin/stilts", "votlint", "votable=" + file));
+                String out = Commands.run(List.of("/usr/bin/stilts", "votlint", "votable=" + file));
                 assertTrue(out.isBlank(), table + "?" + query + ":\n" + out);
             }
         }
@@ -252,14 +251,14 @@ class ScsTest {
 
     @Test
     void pyvoScsServiceSearches() throws Exception {
-        String out = run(List.of("/usr/bin/python3", "src/test/python/pyvo_scs_check.py", service.baseUrl()));
+        String out = Commands.run(List.of("/usr/bin/python3", "src/test/python/pyvo_scs_check.py", service.baseUrl()));
         assertTrue(out.contains("pyvo scs: OK"), out);
     }
 
     @Test
     void stiltsConeQueriesTheService() throws Exception {
         Path out = service.dataDir().resolve("cone.csv");
-        String log = run(List.of("/usr/bin/stilts", "cone", "serviceurl=" + service.baseUrl() + "/scs/ivoa.obscore?",
+        String log = Commands.run(List.of("/usr/bin/stilts", "cone", "serviceurl=" + service.baseUrl() + "/scs/ivoa.obscore?",
                 "lon=20", "lat=0", "radius=1.2", "verb=1", "ofmt=csv", "out=" + out));
         List<String> lines = Files.readAllLines(out);
         assertEquals(4, lines.size(), log + lines);
@@ -273,7 +272,7 @@ class ScsTest {
         Files.writeString(in, "name,ra,dec\nobs-00,10,-5\nobs-02,12,-4\nobs-04,14,-3\nobs-06,16,-2\nobs-08,18,-1\n"
                 + "nowhere,300,-89\n");
         Path out = service.dataDir().resolve("multicone-out.csv");
-        String log = run(List.of("/usr/bin/stilts", "coneskymatch", "in=" + in, "ifmt=csv", "ra=ra", "dec=dec",
+        String log = Commands.run(List.of("/usr/bin/stilts", "coneskymatch", "in=" + in, "ifmt=csv", "ra=ra", "dec=dec",
                 "sr=0.0003", "find=best", "parallel=3", "serviceurl=" + service.baseUrl() + "/scs/demo.sources?",
                 "verb=1", "ofmt=csv", "out=" + out));
         List<String> lines = Files.readAllLines(out);
@@ -328,20 +327,5 @@ class ScsTest {
 
     private static String text(Element parent, String name) {
         return parent.getElementsByTagNameNS("*", name).item(0).getTextContent().trim();
-    }
-
-    private static String run(List<String> command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().remove("PYTHONPATH");
-        Process p = pb.start();
-        byte[] out;
-        try (var in = p.getInputStream()) {
-            out = in.readAllBytes();
-        }
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not finish");
-        }
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

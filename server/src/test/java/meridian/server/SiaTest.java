@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import meridian.server.auth.UserStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,29 +213,14 @@ class SiaTest {
         for (String query : List.of("POS=" + q("CIRCLE 19 -0.5 0.1"), "MAXREC=0", "MAXREC=1", "BAND=abc",
                 "RESPONSEFORMAT=votable%2Fb2&TIME=" + q("58003 58005.5"))) {
             Files.write(file, sia(query).asByteArray());
-            String out = run(List.of("/usr/bin/stilts", "votlint", "votable=" + file));
+            String out = Commands.run(List.of("/usr/bin/stilts", "votlint", "votable=" + file));
             assertTrue(out.isBlank(), query + ":\n" + out);
         }
     }
 
     @Test
     void pyvoSia2ServiceSearches() throws Exception {
-        String out = run(List.of("/usr/bin/python3", "src/test/python/pyvo_sia2_check.py", service.baseUrl() + "/sia"));
+        String out = Commands.run(List.of("/usr/bin/python3", "src/test/python/pyvo_sia2_check.py", service.baseUrl() + "/sia"));
         assertTrue(out.contains("pyvo sia2: OK"), out);
-    }
-
-    private static String run(List<String> command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().remove("PYTHONPATH");
-        Process p = pb.start();
-        byte[] out;
-        try (var in = p.getInputStream()) {
-            out = in.readAllBytes();
-        }
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not finish");
-        }
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

@@ -111,6 +111,30 @@ class UdfTest {
     }
 
     @Test
+    void stringAggJoinsTheValuesOfEachGroup() {
+        Response r = given().baseUri(service.baseUrl()).queryParams(Map.of("LANG", "ADQL", "FORMAT", "csv",
+                "QUERY", "SELECT obs_collection, ivo_string_agg(obs_id, '|') AS ids, COUNT(*) AS n FROM ivoa.obscore"
+                        + " WHERE obs_id < 'obs-30' GROUP BY obs_collection ORDER BY obs_collection")).get("/tap/sync");
+        assertEquals(200, r.statusCode(), r.asString());
+        List<String> lines = r.asString().lines().toList();
+        assertEquals(3, lines.size(), r.asString());
+        for (String line : lines.subList(1, 3)) {
+            String[] cells = line.split(",");
+            List<String> ids = new java.util.ArrayList<>(List.of(cells[1].split("\\|")));
+            java.util.Collections.sort(ids);
+            int from = cells[0].equals("alpha") ? 0 : 25;
+            int to = cells[0].equals("alpha") ? 25 : 30;
+            List<String> want = new java.util.ArrayList<>();
+            for (int i = from; i < to; i++) {
+                want.add(String.format("obs-%02d", i));
+            }
+            assertEquals(want, ids, line);
+            assertEquals(String.valueOf(to - from), cells[2]);
+        }
+        assertEquals("", value("ivo_string_agg(target_class, ',')"), "NULL for a group without values");
+    }
+
+    @Test
     void healpixCenterIsAPointColumn() {
         Response r = given().baseUri(service.baseUrl()).queryParams(Map.of("LANG", "ADQL",
                 "QUERY", "SELECT ivo_healpix_center(0, 4) AS c FROM ivoa.obscore WHERE obs_id = 'obs-00'"))
@@ -138,7 +162,8 @@ class UdfTest {
                 "ivo_hashlist_has(hashlist VARCHAR, item VARCHAR) -&gt; INTEGER",
                 "ivo_interval_overlaps(l1 DOUBLE, h1 DOUBLE, l2 DOUBLE, h2 DOUBLE) -&gt; INTEGER",
                 "ivo_healpix_index(hpxOrder INTEGER, ra DOUBLE, dec DOUBLE) -&gt; BIGINT",
-                "ivo_healpix_center(hpxOrder INTEGER, hpxIndex BIGINT) -&gt; POINT")) {
+                "ivo_healpix_center(hpxOrder INTEGER, hpxIndex BIGINT) -&gt; POINT",
+                "ivo_string_agg(expr VARCHAR, delim VARCHAR) -&gt; VARCHAR")) {
             assertTrue(caps.contains("<form>" + f + "</form>"), f + "\n" + caps);
         }
     }

@@ -24,9 +24,9 @@ import meridian.server.http.ErrorBoundary;
 import meridian.server.http.ErrorDocument;
 import meridian.server.http.Fault;
 import meridian.server.http.MetadataResponse;
+import meridian.server.http.QueryResponse;
 import meridian.server.http.RequestParameters;
 import meridian.server.http.ServiceUrls;
-import meridian.server.results.QueryResultTable;
 import meridian.server.results.ResultContext;
 import meridian.server.results.ResultFormat;
 import meridian.server.tap.PlannedQuery;
@@ -139,19 +139,12 @@ public class ScsServlet extends DaliServlet {
         RowFilter rows = access.rows(AuthFilter.identity(req));
         String adql = ScsQuery.adql(cone, params);
         PlannedQuery plan = scsColumns(planner.plan(adql, ADQL_VERSION, database.model(), rows), cone, params.verb());
-        try (QueryExecutor.OpenQuery open = executor.open(plan, params.maxrec(), timeoutSeconds)) {
-            QueryResultTable table = open.table();
-            List<String> trailing = params.maxrec() == 0 ? List.of() : resources.apply(urls.base(req), plan.columns());
-            table.prefetch(1);
-            ResultFormat format = params.format();
-            resp.setStatus(HttpServletResponse.SC_OK);
-            resp.setContentType(format == ResultFormat.VOTABLE_TABLEDATA ? SCS_MIME : format.mime());
-            List<ResultContext.Info> infos = List.of(
-                    new ResultContext.Info("SERVICE_PROTOCOL", "1.03", "SCS"),
-                    new ResultContext.Info("QUERY", adql, "the ADQL query on " + cone.name() + " this request ran"));
-            format.writer().write(table, new ResultContext(infos, trailing), resp.getOutputStream());
-            resp.getOutputStream().flush();
-        }
+        List<String> trailing = params.maxrec() == 0 ? List.of() : resources.apply(urls.base(req), plan.columns());
+        ResultFormat format = params.format();
+        List<ResultContext.Info> infos = List.of(new ResultContext.Info("SERVICE_PROTOCOL", "1.03", "SCS"),
+                new ResultContext.Info("QUERY", adql, "the ADQL query on " + cone.name() + " this request ran"));
+        QueryResponse.send(resp, executor, plan, params.maxrec(), timeoutSeconds, format,
+                format == ResultFormat.VOTABLE_TABLEDATA ? SCS_MIME : format.mime(), new ResultContext(infos, trailing));
     }
 
     /**

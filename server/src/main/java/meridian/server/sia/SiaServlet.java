@@ -12,9 +12,9 @@ import meridian.server.http.DaliParameters;
 import meridian.server.http.DaliServlet;
 import meridian.server.http.ErrorBoundary;
 import meridian.server.http.Fault;
+import meridian.server.http.QueryResponse;
 import meridian.server.http.RequestParameters;
 import meridian.server.http.ServiceUrls;
-import meridian.server.results.QueryResultTable;
 import meridian.server.results.ResultContext;
 import meridian.server.results.ResultFormat;
 import meridian.server.tap.PlannedQuery;
@@ -94,17 +94,11 @@ public class SiaServlet extends DaliServlet {
             RowFilter rows = access.rows(AuthFilter.identity(req));
             String adql = SiaQuery.adql(params);
             PlannedQuery plan = planner.plan(adql, ADQL_VERSION, database.model(), rows);
-            try (QueryExecutor.OpenQuery open = executor.open(plan, maxrec, timeoutSeconds)) {
-                QueryResultTable table = open.table();
-                List<String> trailing = maxrec == 0 ? List.of() : resources.apply(urls.base(req), plan.columns());
-                table.prefetch(1);
-                resp.setStatus(HttpServletResponse.SC_OK);
-                resp.setContentType(format.mime());
-                List<ResultContext.Info> infos = List.of(new ResultContext.Info("SERVICE_PROTOCOL", "2.0", "SIA"),
-                        new ResultContext.Info("QUERY", adql, "the ADQL query on ivoa.obscore this request ran"));
-                format.writer().write(table, new ResultContext(infos, trailing), resp.getOutputStream());
-                resp.getOutputStream().flush();
-            }
+            List<String> trailing = maxrec == 0 ? List.of() : resources.apply(urls.base(req), plan.columns());
+            List<ResultContext.Info> infos = List.of(new ResultContext.Info("SERVICE_PROTOCOL", "2.0", "SIA"),
+                    new ResultContext.Info("QUERY", adql, "the ADQL query on ivoa.obscore this request ran"));
+            QueryResponse.send(resp, executor, plan, maxrec, timeoutSeconds, format, format.mime(),
+                    new ResultContext(infos, trailing));
         } catch (Throwable t) {
             if (t instanceof Error e && !(t instanceof OutOfMemoryError)) {
                 throw e;

@@ -70,7 +70,11 @@ public final class GeometryFunctions {
             new Fn("IVO_INTERVAL_OVERLAPS", "l1 DOUBLE, h1 DOUBLE, l2 DOUBLE, h2 DOUBLE", "INTEGER",
                     UDF + "intervalOverlaps"),
             new Fn("IVO_HEALPIX_INDEX", "hp_order INTEGER, lon DOUBLE, lat DOUBLE", "BIGINT", UDF + "healpixIndex"),
-            new Fn("IVO_HEALPIX_CENTER", "hp_order INTEGER, ipix BIGINT", "VARCHAR(100)", UDF + "healpixCenter"));
+            new Fn("IVO_HEALPIX_CENTER", "hp_order INTEGER, ipix BIGINT", "VARCHAR(100)", UDF + "healpixCenter"),
+            new Fn("IVO_STRING_AGG_ITEM", "v " + TEXT + ", delim " + TEXT, TEXT, UDF + "stringAggItem"));
+
+    /** The aggregate of ivo_string_agg (over IVO_STRING_AGG_ITEM values). */
+    private static final String STRING_AGG = "IVO_STRING_AGG";
 
     private GeometryFunctions() {
     }
@@ -101,6 +105,17 @@ public final class GeometryFunctions {
                     st.execute(sql);
                 } catch (SQLException e) {
                     // X0Y32: created concurrently by another start-up; anything else is real
+                    if (!"X0Y32".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+            if (!exists(connection, STRING_AGG)) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("CREATE DERBY AGGREGATE " + backend.quote(SCHEMA) + "." + backend.quote(STRING_AGG)
+                            + " FOR " + TEXT + " RETURNS " + TEXT + " EXTERNAL NAME '"
+                            + StringAggregator.class.getName() + "'");
+                } catch (SQLException e) {
                     if (!"X0Y32".equals(e.getSQLState())) {
                         throw e;
                     }

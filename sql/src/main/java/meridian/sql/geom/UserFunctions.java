@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The bodies of the ADQL user-defined functions that DaCHS and the CDS library made common
  * ({@code ivo_nocasematch}, {@code ivo_hasword}, {@code ivo_hashlist_has},
- * {@code ivo_interval_overlaps}, {@code ivo_healpix_index}, {@code ivo_healpix_center}), run by
+ * {@code ivo_interval_overlaps}, {@code ivo_healpix_index}, {@code ivo_healpix_center},
+ * {@code ivo_string_agg} with {@link StringAggregator}), run by
  * Derby as Java functions {@code "MERIDIAN"."IVO_..."} (installed with the geometry functions);
  * {@code postgresql-functions.sql} defines the same names with the same results for PostgreSQL.
  * SQL NULL in gives NULL out (the functions are declared {@code RETURNS NULL ON NULL INPUT}).
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
 public final class UserFunctions {
 
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+
+    /** Separates the delimiter from the value in the items of {@link StringAggregator}. */
+    static final char AGG_MARK = '\u0001';
 
     private UserFunctions() {
     }
@@ -86,5 +90,13 @@ public final class UserFunctions {
     public static String healpixCenter(int order, long pixel) {
         double[] c = Healpix.nestCentre(order, pixel);
         return GeometryFunctions.point(c[0], c[1]);
+    }
+
+    /**
+     * One item of {@code ivo_string_agg(value, delim)} for Derby's one-argument aggregate
+     * {@link StringAggregator}: the delimiter, U+0001, the value.
+     */
+    public static String stringAggItem(String value, String delim) {
+        return delim + AGG_MARK + value;
     }
 }

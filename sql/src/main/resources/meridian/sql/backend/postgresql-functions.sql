@@ -397,3 +397,20 @@ CREATE OR REPLACE FUNCTION "MERIDIAN"."IVO_HEALPIX_CENTER"(hp_order integer, ipi
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT "MERIDIAN"."POINT"(degrees(long(c)), degrees(lat(c))) FROM center_of_healpix_nest(hp_order, ipix) AS c
 $$;
+
+-- ivo_string_agg(expr, delim): each value packed with its delimiter (delim, U+0001, value), as
+-- Derby's one-argument aggregate needs it, then joined by the aggregate; NULLs are skipped
+CREATE OR REPLACE FUNCTION "MERIDIAN"."IVO_STRING_AGG_ITEM"(v text, delim text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT delim || chr(1) || v $$;
+
+CREATE OR REPLACE FUNCTION "MERIDIAN"."IVO_STRING_AGG_STEP"(acc text, item text) RETURNS text
+LANGUAGE sql IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE AS $$
+  SELECT CASE WHEN item IS NULL THEN acc
+              WHEN acc IS NULL THEN substr(item, strpos(item, chr(1)) + 1)
+              ELSE acc || substr(item, 1, strpos(item, chr(1)) - 1) || substr(item, strpos(item, chr(1)) + 1) END
+$$;
+
+CREATE OR REPLACE AGGREGATE "MERIDIAN"."IVO_STRING_AGG"(text) (
+  SFUNC = "MERIDIAN"."IVO_STRING_AGG_STEP",
+  STYPE = text
+);
