@@ -16,10 +16,10 @@ import java.util.Set;
  *
  * <p>Declared: geometry ({@code POINT, CIRCLE, BOX, POLYGON, REGION, CENTROID, AREA, COORD1,
  * COORD2, COORDSYS, DISTANCE, CONTAINS, INTERSECTS}), strings ({@code LOWER, UPPER, ILIKE}),
+ * the user-defined functions of {@link AdqlFunctions},
  * sets ({@code UNION, EXCEPT, INTERSECT}), {@code CAST}, {@code COALESCE}, {@code IN_UNIT},
  * {@code OFFSET} and {@code WITH}. Not declared: the region operators {@code UNION} and
- * {@code INTERSECT} of the geometry type (no region algebra on STC-S text) and user-defined
- * functions. Type URIs are ADQLlib's, i.e. TAPRegExt's {@code #features-adqlgeo} and ADQL 2.1's
+ * {@code INTERSECT} of the geometry type (no region algebra on STC-S text). Type URIs are ADQLlib's, i.e. TAPRegExt's {@code #features-adqlgeo} and ADQL 2.1's
  * {@code #features-adql-*}.
  */
 public final class AdqlFeatures {
@@ -61,6 +61,9 @@ public final class AdqlFeatures {
                 set.support(f);
             }
         }
+        for (adql.db.FunctionDef udf : AdqlFunctions.definitions()) {
+            set.support(udf.toLanguageFeature());
+        }
         return set;
     }
 
@@ -77,6 +80,7 @@ public final class AdqlFeatures {
                 }
             }
         }
+        out.addAll(AdqlFunctions.features());
         return out;
     }
 }

@@ -1,7 +1,6 @@
 package meridian.adql;
 
 import adql.db.DBChecker;
-import adql.db.FunctionDef;
 import adql.db.exception.UnresolvedIdentifiersException;
 import adql.parser.ADQLParser;
 import adql.parser.grammar.ParseException;
@@ -107,7 +106,7 @@ public final class QueryTranslator {
 
     private static ADQLSet parse(String adql, AdqlVersion version, MetadataModel model) throws AdqlException {
         ADQLParser parser = new ADQLParser(version.parserVersion(), null, null, AdqlFeatures.featureSet());
-        parser.setQueryChecker(new ScopedChecker(ModelTables.of(model), List.<FunctionDef>of()));
+        parser.setQueryChecker(new ScopedChecker(ModelTables.of(model), AdqlFunctions.definitions()));
         try {
             // positions are stored in ICRS and never transformed: refuse other frames rather than mix them
             parser.setAllowedCoordSys(ALLOWED_COORDSYS);

@@ -49,7 +49,21 @@ class AdqlFeaturesTest {
             Map.entry("COALESCE", "SELECT COALESCE(s_fov, 0) FROM ivoa.obscore"),
             Map.entry("IN_UNIT", "SELECT IN_UNIT(s_fov, 'arcsec') FROM ivoa.obscore"),
             Map.entry("OFFSET", "SELECT obs_id FROM ivoa.obscore ORDER BY obs_id OFFSET 1"),
-            Map.entry("WITH", "WITH w AS (SELECT obs_id FROM ivoa.obscore) SELECT obs_id FROM w"));
+            Map.entry("WITH", "WITH w AS (SELECT obs_id FROM ivoa.obscore) SELECT obs_id FROM w"),
+            Map.entry("ivo_nocasematch(value VARCHAR, pattern VARCHAR) -> INTEGER",
+                    "SELECT ivo_nocasematch(obs_id, 'A%') FROM ivoa.obscore"),
+            Map.entry("ivo_hasword(haystack VARCHAR, needle VARCHAR) -> INTEGER",
+                    "SELECT ivo_hasword(obs_id, 'a') FROM ivoa.obscore"),
+            Map.entry("ivo_hashlist_has(hashlist VARCHAR, item VARCHAR) -> INTEGER",
+                    "SELECT ivo_hashlist_has('a#b', obs_id) FROM ivoa.obscore"),
+            Map.entry("ivo_interval_overlaps(l1 DOUBLE, h1 DOUBLE, l2 DOUBLE, h2 DOUBLE) -> INTEGER",
+                    "SELECT ivo_interval_overlaps(s_ra, s_ra, 0, 360) FROM ivoa.obscore"),
+            Map.entry("ivo_healpix_index(hpxOrder INTEGER, ra DOUBLE, dec DOUBLE) -> BIGINT",
+                    "SELECT ivo_healpix_index(8, s_ra, s_dec) FROM ivoa.obscore"),
+            Map.entry("ivo_healpix_center(hpxOrder INTEGER, hpxIndex BIGINT) -> POINT",
+                    "SELECT ivo_healpix_center(8, 1000) FROM ivoa.obscore"),
+            Map.entry("ivo_string_agg(expr VARCHAR, delim VARCHAR) -> VARCHAR",
+                    "SELECT ivo_string_agg(obs_id, ',') FROM ivoa.obscore"));
 
     @BeforeAll
     static void open() throws SQLException {
@@ -95,6 +109,7 @@ class AdqlFeaturesTest {
                 "ivo://ivoa.net/std/TAPRegExt#features-adql-conditional",
                 "ivo://ivoa.net/std/TAPRegExt#features-adql-unit",
                 "ivo://ivoa.net/std/TAPRegExt#features-adql-offset",
-                "ivo://ivoa.net/std/TAPRegExt#features-adql-common-table"), types);
+                "ivo://ivoa.net/std/TAPRegExt#features-adql-common-table",
+                "ivo://ivoa.net/std/TAPRegExt#features-udf"), types);
     }
 }

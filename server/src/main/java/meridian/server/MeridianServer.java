@@ -41,6 +41,11 @@ import meridian.server.registry.PublishingRegistryRecord;
 import meridian.server.registry.RecordProvider;
 import meridian.server.registry.RegistryMetadata;
 import meridian.server.registry.ServiceRecord;
+import meridian.server.scs.ScsParameters;
+import meridian.server.scs.ScsRecords;
+import meridian.server.scs.ScsServlet;
+import meridian.server.sia.SiaCapabilities;
+import meridian.server.sia.SiaServlet;
 import meridian.server.ssa.ArchiveTargets;
 import meridian.server.results.DatalinkDescriptor;
 import meridian.server.ssa.SsaServlet;
@@ -178,8 +183,14 @@ public final class MeridianServer {
                 "/files/*");
         addDatalink(ctx, config, parts, urls, queries, access);
         SsaCapabilities ssa = addSsa(ctx, config, parts, collections, urls, access);
-        ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities, ssa, access), urls,
-                OAI_PATH)), OAI_PATH);
+        ScsParameters.Limits scs = new ScsParameters.Limits(config.scsMaxSr(), config.scsMaxrecDefault(),
+                config.scsMaxrecLimit());
+        ctx.addServlet(new ServletHolder("scs", new ScsServlet(parts.database(), parts.planner(), scs,
+                config.syncTimeoutSeconds(), (base, columns) -> DatalinkDescriptor.annotate(columns, base), urls,
+                access)), ScsServlet.PATH + "/*");
+        SiaCapabilities sia = addSia(ctx, config, parts, urls, access, limits);
+        ctx.addServlet(new ServletHolder("oai", new OaiServlet(registry(config, parts, capabilities, ssa, scs, sia,
+                access), urls, OAI_PATH)), OAI_PATH);
         ctx.addServlet(new ServletHolder("landing", new LandingServlet(config, urls)), "/");
         addWebResources(ctx);
 
@@ -310,6 +321,25 @@ public final class MeridianServer {
     }
 
     /**
+     * {@code /sia/query} with its VOSI endpoints; the MAXREC limits are TAP's. Results end with
+     * the same DataLink service descriptor as TAP results.
+     *
+     * @return the SIA capabilities, for the registry record
+     */
+    private static SiaCapabilities addSia(ServletContextHandler ctx, MeridianConfig config, Parts parts,
+                                          ServiceUrls urls, AccessPolicy access, TapParameters.Limits limits) {
+        ctx.addServlet(new ServletHolder("sia", new SiaServlet(parts.database(), parts.planner(), limits,
+                config.syncTimeoutSeconds(), (base, columns) -> DatalinkDescriptor.annotate(columns, base), urls,
+                access)), SiaServlet.PATH + "/query");
+        SiaCapabilities capabilities = new SiaCapabilities(limits.maxrecDefault(), limits.maxrecLimit());
+        ctx.addServlet(new ServletHolder("sia-capabilities", new CapabilitiesServlet(capabilities, urls,
+                SiaServlet.PATH)), SiaServlet.PATH + "/capabilities");
+        ctx.addServlet(new ServletHolder("sia-availability", new AvailabilityServlet(parts.database())),
+                SiaServlet.PATH + "/availability");
+        return capabilities;
+    }
+
+    /**
      * The publishing registry: every record it publishes comes from this provider list. A new
      * service adds its {@link ServiceRecord} here, built from the same {@code ServiceCapabilities}
      * as its VOSI capabilities servlet (the SSA service: type {@code vs:CatalogService}, key
@@ -317,7 +347,8 @@ public final class MeridianServer {
      * {@link CollectionRecords}'s list, which gives each collection an auxiliary capability for it.
      */
     private static OaiRepository registry(MeridianConfig config, Parts parts, TapCapabilities tap,
-                                          SsaCapabilities ssa, AccessPolicy access) {
+                                          SsaCapabilities ssa, ScsParameters.Limits scs, SiaCapabilities sia,
+                                          AccessPolicy access) {
         RegistryMetadata meta = RegistryMetadata.from(config);
         PublishingRegistryRecord registry = new PublishingRegistryRecord(meta, OAI_PATH, config.registryPageSize());
         ServiceRecord tapRecord = ServiceRecord.tap(meta, tap, parts.database()::model);
@@ -329,14 +360,19 @@ public final class MeridianServer {
                 "DataLink 1.1 links (science files, previews, ancillary files, cutout and processing service"
                         + " descriptors) and SODA 1.0 cutouts of the products of " + meta.title() + ".",
                 new DatalinkCapabilities(config.datalinkMaxIds()), DatalinkCapabilities.PATH, null);
+        ServiceRecord siaRecord = new ServiceRecord(meta, "sia", "vs:CatalogService", meta.title() + " SIA",
+                "Simple Image Access (SIA 2.0) to the images and cubes of " + meta.title()
+                        + ", answered from the same ObsCore table as the TAP service.", sia, SiaServlet.PATH, null);
         List<RecordProvider> providers = List.of(
                 registry,
                 new AuthorityRecord(meta),
                 tapRecord,
                 ssaRecord,
+                siaRecord,
                 datalinkRecord,
+                new ScsRecords(meta, parts.database()::model, scs),
                 new CollectionRecords(meta, parts.database(), config.archive().schema(),
-                        List.of(tapRecord, ssaRecord), () -> access.rows(meridian.server.auth.Identity.ANONYMOUS)));
+                        List.of(tapRecord, ssaRecord, siaRecord), () -> access.rows(meridian.server.auth.Identity.ANONYMOUS)));
         PublishedRecords published = new PublishedRecords(providers,
                 config.dataDir().resolve("registry").resolve("record-dates.properties"), Clock.systemUTC());
         return new OaiRepository(published, registry.identifier(), meta.title() + " publishing registry",

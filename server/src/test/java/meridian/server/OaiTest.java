@@ -193,7 +193,8 @@ class OaiTest {
     @Test
     void harvestingLoopCollectsEveryRecordExactlyOnce() {
         List<String> expected = new ArrayList<>(List.of("ivo://" + authority, "ivo://" + authority + "/registry",
-                "ivo://" + authority + "/tap", "ivo://" + authority + "/ssa", "ivo://" + authority + "/datalink"));
+                "ivo://" + authority + "/tap", "ivo://" + authority + "/ssa", "ivo://" + authority + "/datalink",
+                "ivo://" + authority + "/scs/ivoa.obscore", "ivo://" + authority + "/sia"));
         COLLECTIONS.forEach(c -> expected.add("ivo://" + authority + "/collections/" + c));
         for (String verb : List.of("ListRecords", "ListIdentifiers")) {
             for (String prefix : List.of("ivo_vor", "oai_dc")) {

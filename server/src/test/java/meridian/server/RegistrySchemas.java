@@ -48,6 +48,7 @@ final class RegistrySchemas {
             Map.entry("http://www.ivoa.net/xml/VORegistry/v1.0", "VORegistry.xsd"),
             Map.entry("http://www.ivoa.net/xml/TAPRegExt/v1.0", "TAPRegExt.xsd"),
             Map.entry("http://www.ivoa.net/xml/SSA/v1.1", "SSA.xsd"),
+            Map.entry("http://www.ivoa.net/xml/ConeSearch/v1.0", "ConeSearch.xsd"),
             Map.entry("http://www.ivoa.net/xml/VOSICapabilities/v1.0", "VOSICapabilities.xsd"),
             Map.entry("http://www.ivoa.net/xml/VOSIAvailability/v1.0", "VOSIAvailability.xsd"),
             Map.entry("http://www.ivoa.net/xml/VOSITables/v1.0", "VOSITables.xsd"),
@@ -59,7 +60,7 @@ final class RegistrySchemas {
 
     /** Loaded as the top-level documents; the rest come in through their imports. */
     private static final List<String> ROOTS = List.of("OAI-PMH.xsd", "oai_dc.xsd", "RegistryInterface.xsd",
-            "VORegistry.xsd", "TAPRegExt.xsd", "SSA.xsd", "VOSICapabilities.xsd", "VOSIAvailability.xsd",
+            "VORegistry.xsd", "TAPRegExt.xsd", "SSA.xsd", "ConeSearch.xsd", "VOSICapabilities.xsd", "VOSIAvailability.xsd",
             "VOSITables.xsd", "UWS.xsd", "VOTable.xsd");
 
     private static Schema schema;

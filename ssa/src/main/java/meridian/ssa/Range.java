@@ -65,6 +65,31 @@ public record Range(Double lo, Double hi) {
         return new Range(lo, hi);
     }
 
+    /**
+     * Parses a DALI numeric interval as SIA 2.0 writes it: {@code lo hi} separated by blanks, with
+     * {@code -Inf} and {@code +Inf} (or {@code Inf}) for open ends, or a single value meaning
+     * "contains this value". Both bounds are included.
+     *
+     * @param name the parameter, for messages
+     * @throws SsaException on malformed numbers, more than two values and inverted intervals
+     */
+    public static Range parseInterval(String name, String text) {
+        String[] words = text.trim().split("\\s+");
+        if (words.length > 2 || words[0].isEmpty()) {
+            throw new SsaException(name + ": '" + text + "' is not a value or an interval (lower upper, -Inf and"
+                    + " +Inf for open ends)");
+        }
+        if (words.length == 1) {
+            return of(number(name, words[0]));
+        }
+        Double lo = words[0].equalsIgnoreCase("-Inf") ? null : number(name, words[0]);
+        Double hi = words[1].equalsIgnoreCase("+Inf") || words[1].equalsIgnoreCase("Inf") ? null : number(name, words[1]);
+        if (lo != null && hi != null && lo > hi) {
+            throw new SsaException(name + ": the interval '" + text + "' is inverted (lower bound above upper bound)");
+        }
+        return new Range(lo, hi);
+    }
+
     /** A finite decimal number, or the SsaException naming the parameter. */
     public static double number(String name, String text) {
         String s = text.trim();

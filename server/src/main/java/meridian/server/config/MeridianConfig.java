@@ -19,7 +19,7 @@ import meridian.sql.DatabaseConfig;
  * the key.
  */
 public record MeridianConfig(Service service, Archive archive, Database database, Tap tap, Path baseDir,
-                             Registry registry, Datalink datalink, Ssa ssa, Limits limits) {
+                             Registry registry, Datalink datalink, Ssa ssa, Limits limits, Scs scs) {
 
     /**
      * {@code service:} identity, contact and the curation metadata of the registry records.
@@ -146,11 +146,24 @@ public record MeridianConfig(Service service, Archive archive, Database database
                       @JsonProperty("maxrec_limit") Long maxrecLimit) {
     }
 
+    /**
+     * {@code scs:} limits of the Simple Cone Search services ({@code /scs/<schema>.<table>}),
+     * declared in their capabilities; absent values default to {@link #DEFAULT_SCS_MAX_SR} degrees
+     * and the TAP MAXREC limits.
+     */
+    public record Scs(@JsonProperty("max_sr") Double maxSr,
+                      @JsonProperty("maxrec_default") Long maxrecDefault,
+                      @JsonProperty("maxrec_limit") Long maxrecLimit) {
+    }
+
+    /** Largest cone search radius (degrees) unless {@code scs.max_sr} says otherwise. */
+    public static final double DEFAULT_SCS_MAX_SR = 10;
+
     /** SSA SIZE (cone diameter, degrees) when neither the request nor the configuration gives one. */
     public static final double DEFAULT_SSA_SIZE = 0.1;
 
     private record File(Service service, Archive archive, Database database, Tap tap, Registry registry,
-                        Datalink datalink, Ssa ssa, Limits limits) {
+                        Datalink datalink, Ssa ssa, Limits limits, Scs scs) {
     }
 
     /**
@@ -187,7 +200,7 @@ public record MeridianConfig(Service service, Archive archive, Database database
         }
         return new MeridianConfig(f.service(), f.archive(), f.database(), f.tap(), home(),
                 f.registry() == null ? new Registry(null) : f.registry(), f.datalink(), f.ssa(),
-                f.limits() == null ? new Limits(null, null) : f.limits()).validated(file);
+                f.limits() == null ? new Limits(null, null) : f.limits(), f.scs()).validated(file);
     }
 
     private MeridianConfig validated(Path file) {
@@ -228,6 +241,11 @@ public record MeridianConfig(Service service, Archive archive, Database database
             throw new ConfigException(file + ": ssa.default_size must be above 0 and at most 180 (degrees, the cone"
                     + " diameter), ssa.maxrec_default between 0 and ssa.maxrec_limit");
         }
+        if (!(scsMaxSr() > 0 && scsMaxSr() <= 180) || scsMaxrecDefault() < 0 || scsMaxrecLimit() < 1
+                || scsMaxrecLimit() < scsMaxrecDefault()) {
+            throw new ConfigException(file + ": scs.max_sr must be above 0 and at most 180 (degrees, the cone"
+                    + " radius), scs.maxrec_limit at least 1 and scs.maxrec_default between 0 and scs.maxrec_limit");
+        }
         Async a = async();
         if (a.executionDurationSeconds() <= 0 || a.executionDurationLimitSeconds() < a.executionDurationSeconds()) {
             throw new ConfigException(file + ": tap.async.execution_duration_seconds must be positive and at most"
@@ -262,34 +280,34 @@ public record MeridianConfig(Service service, Archive archive, Database database
 
     /** A copy with other DataLink limits (tests lower the caps). */
     public MeridianConfig withDatalink(Datalink newDatalink) {
-        return new MeridianConfig(service, archive, database, tap, baseDir, registry, newDatalink, ssa, limits);
+        return new MeridianConfig(service, archive, database, tap, baseDir, registry, newDatalink, ssa, limits, scs);
     }
 
     /** A copy with other TAP settings (tests shorten the async limits). */
     public MeridianConfig withTap(Tap newTap) {
-        return new MeridianConfig(service, archive, database, newTap, baseDir, registry, datalink, ssa, limits);
+        return new MeridianConfig(service, archive, database, newTap, baseDir, registry, datalink, ssa, limits, scs);
     }
 
     /** A copy with other registry settings (tests shorten the OAI-PMH page). */
     public MeridianConfig withRegistry(Registry newRegistry) {
-        return new MeridianConfig(service, archive, database, tap, baseDir, newRegistry, datalink, ssa, limits);
+        return new MeridianConfig(service, archive, database, tap, baseDir, newRegistry, datalink, ssa, limits, scs);
     }
 
     /** A copy with other request limits (tests lower the rate limit). */
     public MeridianConfig withLimits(Limits newLimits) {
-        return new MeridianConfig(service, archive, database, tap, baseDir, registry, datalink, ssa, newLimits);
+        return new MeridianConfig(service, archive, database, tap, baseDir, registry, datalink, ssa, newLimits, scs);
     }
 
     /** A copy with another {@code database:} section (tests point the archive at a scratch database). */
     public MeridianConfig withDatabase(Database newDatabase) {
-        return new MeridianConfig(service, archive, newDatabase, tap, baseDir, registry, datalink, ssa, limits);
+        return new MeridianConfig(service, archive, newDatabase, tap, baseDir, registry, datalink, ssa, limits, scs);
     }
 
     /** A copy with another data directory (the {@code --data} option). */
     public MeridianConfig withDataDir(Path dataDir) {
         return new MeridianConfig(service, new Archive(dataDir.toAbsolutePath().toString(), archive.schema(),
                 archive.collectionsDir(), archive.examples()),
-                database, tap, baseDir, registry, datalink, ssa, limits);
+                database, tap, baseDir, registry, datalink, ssa, limits, scs);
     }
 
     /** The data directory, absolute. */
@@ -407,6 +425,21 @@ public record MeridianConfig(Service service, Archive archive, Database database
     /** SSA MAXREC limit (the TAP limit unless {@code ssa.maxrec_limit} is set). */
     public long ssaMaxrecLimit() {
         return ssa == null || ssa.maxrecLimit() == null ? maxrecLimit() : ssa.maxrecLimit();
+    }
+
+    /** Largest SR of the cone searches, degrees. */
+    public double scsMaxSr() {
+        return scs == null || scs.maxSr() == null ? DEFAULT_SCS_MAX_SR : scs.maxSr();
+    }
+
+    /** Cone search MAXREC default (the TAP default unless {@code scs.maxrec_default} is set). */
+    public long scsMaxrecDefault() {
+        return scs == null || scs.maxrecDefault() == null ? maxrecDefault() : scs.maxrecDefault();
+    }
+
+    /** Cone search MAXREC limit, SCS MaxRecords (the TAP limit unless {@code scs.maxrec_limit} is set). */
+    public long scsMaxrecLimit() {
+        return scs == null || scs.maxrecLimit() == null ? maxrecLimit() : scs.maxrecLimit();
     }
 
     /** Records per OAI-PMH list response; longer lists continue with a resumption token. */

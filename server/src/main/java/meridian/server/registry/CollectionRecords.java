@@ -44,6 +44,7 @@ public final class CollectionRecords implements RecordProvider {
     private static final Map<String, String> AUXILIARY = Map.of(
             "ivo://ivoa.net/std/TAP", "ivo://ivoa.net/std/TAP#aux",
             "ivo://ivoa.net/std/SSA", "ivo://ivoa.net/std/SSA#aux",
+            "ivo://ivoa.net/std/SIA#query-2.0", "ivo://ivoa.net/std/SIA#query-aux-2.0",
             "ivo://ivoa.net/std/ConeSearch", "ivo://ivoa.net/std/ConeSearch#aux");
 
     private static final Pattern STANDARD_ID = Pattern.compile("standardID=\"([^\"]*)\"");

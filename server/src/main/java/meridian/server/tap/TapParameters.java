@@ -64,7 +64,13 @@ public record TapParameters(String query, String adqlVersion, long maxrec, Resul
         return new TapParameters(query, version, maxrec, format, p.single("RUNID").orElse(null), uploads);
     }
 
-    private static long parseMaxrec(String value, Limits limits) {
+    /**
+     * A MAXREC value (DALI): a whole number of at least 0, capped to the limit; shared by every
+     * DALI service that takes MAXREC.
+     *
+     * @throws Fault (usage) naming the bad value
+     */
+    public static long parseMaxrec(String value, Limits limits) {
         long n;
         try {
             n = Long.parseLong(value.trim());

@@ -18,6 +18,8 @@ public final class Namespaces {
     public static final String TR = "http://www.ivoa.net/xml/TAPRegExt/v1.0";
     public static final String VG = "http://www.ivoa.net/xml/VORegistry/v1.0";
     public static final String SSA = "http://www.ivoa.net/xml/SSA/v1.1";
+    /** Simple Cone Search registry extension. */
+    public static final String CS = "http://www.ivoa.net/xml/ConeSearch/v1.0";
     public static final String RI = "http://www.ivoa.net/xml/RegistryInterface/v1.0";
     public static final String VOSI_CAPABILITIES = "http://www.ivoa.net/xml/VOSICapabilities/v1.0";
 
@@ -32,6 +34,7 @@ public final class Namespaces {
         m.put("tr", TR);
         m.put("vg", VG);
         m.put("ssa", SSA);
+        m.put("cs", CS);
         FRAGMENT_PREFIXES = java.util.Collections.unmodifiableMap(m);
     }
 

@@ -31,6 +31,9 @@ public final class GeometryFunctions {
 
     private static final String TEXT = "VARCHAR(32672)";
 
+    /** Prefix of the Java methods of functions whose bodies live in {@link UserFunctions}. */
+    private static final String UDF = UserFunctions.class.getName() + ".";
+
     /** name, SQL parameter list, SQL return type, Java method. */
     private record Fn(String name, String params, String returns, String method) {
     }
@@ -59,7 +62,19 @@ public final class GeometryFunctions {
             new Fn("MOD", "x DOUBLE, y DOUBLE", "DOUBLE", "mod"),
             new Fn("TO_TEXT", "x DOUBLE", "VARCHAR(32)", "toText"),
             new Fn("TO_DOUBLE", "t VARCHAR(64)", "DOUBLE", "toDouble"),
-            new Fn("TO_TIMESTAMP", "t VARCHAR(64)", "TIMESTAMP", "toTimestamp"));
+            new Fn("TO_TIMESTAMP", "t VARCHAR(64)", "TIMESTAMP", "toTimestamp"),
+            // the ADQL user-defined functions (meridian.adql.AdqlFunctions), bodies in UserFunctions
+            new Fn("IVO_NOCASEMATCH", "v " + TEXT + ", pattern " + TEXT, "INTEGER", UDF + "nocasematch"),
+            new Fn("IVO_HASWORD", "haystack " + TEXT + ", needle " + TEXT, "INTEGER", UDF + "hasword"),
+            new Fn("IVO_HASHLIST_HAS", "hashlist " + TEXT + ", item " + TEXT, "INTEGER", UDF + "hashlistHas"),
+            new Fn("IVO_INTERVAL_OVERLAPS", "l1 DOUBLE, h1 DOUBLE, l2 DOUBLE, h2 DOUBLE", "INTEGER",
+                    UDF + "intervalOverlaps"),
+            new Fn("IVO_HEALPIX_INDEX", "hp_order INTEGER, lon DOUBLE, lat DOUBLE", "BIGINT", UDF + "healpixIndex"),
+            new Fn("IVO_HEALPIX_CENTER", "hp_order INTEGER, ipix BIGINT", "VARCHAR(100)", UDF + "healpixCenter"),
+            new Fn("IVO_STRING_AGG_ITEM", "v " + TEXT + ", delim " + TEXT, TEXT, UDF + "stringAggItem"));
+
+    /** The aggregate of ivo_string_agg (over IVO_STRING_AGG_ITEM values). */
+    private static final String STRING_AGG = "IVO_STRING_AGG";
 
     private GeometryFunctions() {
     }
@@ -84,11 +99,23 @@ public final class GeometryFunctions {
                         + "(" + f.params() + ") RETURNS " + f.returns()
                         + " LANGUAGE JAVA PARAMETER STYLE " + (varargs ? "DERBY" : "JAVA")
                         + " DETERMINISTIC NO SQL RETURNS NULL ON NULL INPUT EXTERNAL NAME '"
-                        + GeometryFunctions.class.getName() + "." + f.method() + "'";
+                        + (f.method().contains(".") ? f.method() : GeometryFunctions.class.getName() + "." + f.method())
+                        + "'";
                 try (Statement st = connection.createStatement()) {
                     st.execute(sql);
                 } catch (SQLException e) {
                     // X0Y32: created concurrently by another start-up; anything else is real
+                    if (!"X0Y32".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+            if (!exists(connection, STRING_AGG)) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("CREATE DERBY AGGREGATE " + backend.quote(SCHEMA) + "." + backend.quote(STRING_AGG)
+                            + " FOR " + TEXT + " RETURNS " + TEXT + " EXTERNAL NAME '"
+                            + StringAggregator.class.getName() + "'");
+                } catch (SQLException e) {
                     if (!"X0Y32".equals(e.getSQLState())) {
                         throw e;
                     }

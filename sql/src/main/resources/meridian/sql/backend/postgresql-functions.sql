@@ -355,3 +355,62 @@ BEGIN
   RETURN CASE WHEN r THEN 1 ELSE 0 END;
 END
 $$;
+
+-- ---------------------------------------------------------------- ADQL user-defined functions
+-- the ivo_ functions of DaCHS and the CDS library (meridian.adql.AdqlFunctions); the Derby bodies
+-- are meridian.sql.geom.UserFunctions, with the same results
+
+-- LIKE without regard to case, no escape character (as Derby's LIKE)
+CREATE OR REPLACE FUNCTION "MERIDIAN"."IVO_NOCASEMATCH"(v text, pattern text) RETURNS integer
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT CASE WHEN v ILIKE pattern ESCAPE '' THEN 1 ELSE 0 END
+$$;
+
+-- the words of needle occur as consecutive whole words of haystack; words are runs of a-z0-9
+CREATE OR REPLACE FUNCTION "MERIDIAN"."IVO_HASWORD"(haystack text, needle text) RETURNS integer
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT CASE WHEN n = '' THEN 0
+              WHEN strpos(' ' || h || ' ', ' ' || n || ' ') > 0 THEN 1 ELSE 0 END
+  FROM (SELECT btrim(regexp_replace(lower(haystack), '[^a-z0-9]+', ' ', 'g')) AS h,
+               btrim(regexp_replace(lower(needle), '[^a-z0-9]+', ' ', 'g')) AS n) AS w
+$$;
+
+CREATE OR REPLACE FUNCTION "MERIDIAN"."IVO_HASHLIST_HAS"(hashlist text, item text) RETURNS integer
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT CASE WHEN lower(item) = ANY(string_to_array(lower(hashlist), '#')) THEN 1 ELSE 0 END
+$$;
+
+-- closed intervals sharing a point; an inverted interval overlaps nothing
+CREATE OR REPLACE FUNCTION "MERIDIAN"."IVO_INTERVAL_OVERLAPS"(l1 float8, h1 float8, l2 float8, h2 float8)
+RETURNS integer
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT CASE WHEN l1 <= h1 AND l2 <= h2 AND h1 >= l2 AND h2 >= l1 THEN 1 ELSE 0 END
+$$;
+
+-- NESTED HEALPix (pgSphere's implementation; Derby's is meridian.sql.geom.Healpix)
+CREATE OR REPLACE FUNCTION "MERIDIAN"."IVO_HEALPIX_INDEX"(hp_order integer, lon float8, lat float8) RETURNS bigint
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT healpix_nest(hp_order, spoint(radians(lon), radians(lat)))
+$$;
+
+CREATE OR REPLACE FUNCTION "MERIDIAN"."IVO_HEALPIX_CENTER"(hp_order integer, ipix bigint) RETURNS varchar
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT "MERIDIAN"."POINT"(degrees(long(c)), degrees(lat(c))) FROM center_of_healpix_nest(hp_order, ipix) AS c
+$$;
+
+-- ivo_string_agg(expr, delim): each value packed with its delimiter (delim, U+0001, value), as
+-- Derby's one-argument aggregate needs it, then joined by the aggregate; NULLs are skipped
+CREATE OR REPLACE FUNCTION "MERIDIAN"."IVO_STRING_AGG_ITEM"(v text, delim text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT delim || chr(1) || v $$;
+
+CREATE OR REPLACE FUNCTION "MERIDIAN"."IVO_STRING_AGG_STEP"(acc text, item text) RETURNS text
+LANGUAGE sql IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE AS $$
+  SELECT CASE WHEN item IS NULL THEN acc
+              WHEN acc IS NULL THEN substr(item, strpos(item, chr(1)) + 1)
+              ELSE acc || substr(item, 1, strpos(item, chr(1)) - 1) || substr(item, strpos(item, chr(1)) + 1) END
+$$;
+
+CREATE OR REPLACE AGGREGATE "MERIDIAN"."IVO_STRING_AGG"(text) (
+  SFUNC = "MERIDIAN"."IVO_STRING_AGG_STEP",
+  STYPE = text
+);
