@@ -255,12 +255,25 @@ class SimplifiedSpectraTest {
         assertTrue(!java.util.Arrays.equals(one[1], two[1]), "fibres 1 and 2 have different fluxes");
     }
 
+    /** The access reference and format of each spectrum SSA finds, in that order. */
     private static List<Object[]> ssa(String collection, String format) throws Exception {
         var req = given().baseUri(service.baseUrl()).queryParam("REQUEST", "queryData")
                 .queryParam("COLLECTION", collection).queryParam("MAXREC", "1000");
         Response r = (format == null ? req : req.queryParam("FORMAT", format)).get("/ssa");
         assertEquals(200, r.statusCode(), r.asString());
-        return VoTables.rows(VoTables.table(r.asByteArray()));
+        StarTable table = VoTables.table(r.asByteArray());
+        int access = column(table, "ssa_access");
+        int dataFormat = column(table, "ssa_format");
+        return VoTables.rows(table).stream().map(row -> new Object[] {row[access], row[dataFormat]}).toList();
+    }
+
+    private static int column(StarTable table, String name) {
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            if (name.equals(table.getColumnInfo(i).getName())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column " + name);
     }
 
     @Test
