@@ -40,6 +40,11 @@ final class TestArchive implements AutoCloseable {
     private final String scratch;
 
     TestArchive(Path dir) throws SQLException {
+        this(dir, List.of());
+    }
+
+    /** The archive with {@code extra} tables (empty; the caller fills them) in schema {@code test}. */
+    TestArchive(Path dir, List<Table> extra) throws SQLException {
         Table stars = new Table("test", "stars", "table", "Stars with awkward column names", null, List.of(
                 Column.of("id", Datatype.INT).notNull().build(),
                 Column.of("ra", Datatype.DOUBLE).unit("deg").ucd("pos.eq.ra;meta.main").build(),
@@ -48,7 +53,8 @@ final class TestArchive implements AutoCloseable {
                 Column.of("Group", Datatype.CHAR).arraysize("*").description("mixed-case name").build()),
                 List.of("id"), List.of(), 1, new Table.Position("ra", "dec"));
         model = ArchiveModel.create("archive", "Test")
-                .with(new Schema("test", "test tables", null, List.of(stars), 9));
+                .with(new Schema("test", "test tables", null,
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of(stars), extra.stream()).toList(), 9));
         if ("postgresql".equals(System.getenv("MERIDIAN_TEST_DB"))) {
             scratch = "meridian_adql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             admin("CREATE DATABASE " + scratch);
