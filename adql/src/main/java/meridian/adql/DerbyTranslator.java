@@ -34,6 +34,7 @@ import adql.query.from.InnerJoin;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
 import adql.query.operand.NullValue;
+import adql.query.operand.Operation;
 import adql.query.operand.StringConstant;
 import adql.query.operand.function.ADQLFunction;
 import adql.query.operand.function.InUnitFunction;
@@ -72,6 +73,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import meridian.sql.geom.GeometryFunctions;
 import meridian.sql.geom.SkyCells;
+import meridian.sql.model.Datatype;
 
 /**
  * ADQL to Apache Derby SQL. Geometry lives in the database as STC-S text and is computed by the
@@ -670,8 +672,34 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         throw new TranslationException("Unknown function " + fct.getName() + ".");
     }
 
+    /**
+     * Integer arithmetic in 64 bits ({@link ExpressionTypes}): each operand that is not already
+     * a BIGINT is cast to one, so {@code id * 10000000} is exact on an INTEGER column and only a
+     * result beyond 64 bits fails, with the database's out-of-range error (SQLSTATE 22003),
+     * never a wrapped value. Other arithmetic is the database's.
+     */
+    @Override
+    public String translate(Operation op) throws TranslationException {
+        String l = translate(op.getLeftOperand());
+        String r = translate(op.getRightOperand());
+        if (ExpressionTypes.of(op) == Datatype.LONG) {
+            l = asBigint(op.getLeftOperand(), l);
+            r = asBigint(op.getRightOperand(), r);
+        }
+        return "(" + l + " " + op.getOperation().toADQL() + " " + r + ")";
+    }
+
+    private static String asBigint(ADQLOperand op, String sql) {
+        return ExpressionTypes.of(op) == Datatype.LONG ? sql : "CAST(" + sql + " AS BIGINT)";
+    }
+
     @Override
     public String translate(SQLFunction fct) throws TranslationException {
+        if (fct.getType() == SQLFunctionType.SUM && ExpressionTypes.of(fct) == Datatype.LONG) {
+            // Derby sums INTEGERs as INTEGER, PostgreSQL BIGINTs as NUMERIC: 64 bits, overflow an error
+            return "CAST(SUM(" + (fct.isDistinct() ? "DISTINCT " : "") + "CAST(" + translate(fct.getParameter(0))
+                    + " AS BIGINT)) AS BIGINT)";
+        }
         if (fct.getType() == SQLFunctionType.AVG) {
             // Derby averages integers as integers
             return "AVG(" + (fct.isDistinct() ? "DISTINCT " : "") + "CAST(" + translate(fct.getParameter(0))

@@ -56,7 +56,8 @@ public final class TapQueryRunner {
             PlannedQuery planned = planner.plan(params.query(), params.adqlVersion(), loaded.extend(database.model()),
                     rows);
             DatalinkDescriptor.Decorated links = DatalinkDescriptor.decorate(planned.columns(), serviceBase);
-            PlannedQuery plan = new PlannedQuery(planned.sql(), links.columns(), planned.converters());
+            PlannedQuery plan = new PlannedQuery(planned.sql(), links.columns(), planned.converters(),
+                    planned.overflowHint());
             cancellation.throwIfCancelled(null);
             QueryExecutor.OpenQuery open = executor.open(plan, params.maxrec(), timeoutSeconds, cancellation);
             ResultContext context = new ResultContext(
