@@ -112,10 +112,13 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     private RowFilter rows = RowFilter.NONE;
     /** Tables a cross-match cone moves over: Derby must be told to probe their sky-cell index. */
     private final Set<DBTable> crossMatched = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Tables with a constant cone: a cross-match takes its centres from them (see PositionalConstraint). */
+    private final Set<DBTable> coned = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @Override
     public String toSql(ADQLSet query) throws TranslationException {
         crossMatched.clear();
+        coned.clear();
         SimpleSearchHandler comparisons = new SimpleSearchHandler(true) {
             @Override
             protected boolean match(ADQLObject obj) {
@@ -125,6 +128,12 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         comparisons.search(query);
         for (ADQLObject c : comparisons) {
             PositionalConstraint p = PositionalConstraint.of((Comparison) c);
+            if (p != null && p.isConstant()) {
+                coned.add(p.raColumn().getDBLink().getTable());
+            }
+        }
+        for (ADQLObject c : comparisons) {
+            PositionalConstraint p = positionalConstraint((Comparison) c);
             if (p != null && p.cone() == null) {
                 crossMatched.add(p.raColumn().getDBLink().getTable());
             }
@@ -621,8 +630,13 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
      * cross-match.
      */
     private String spatialPrefilter(Comparison comp) throws TranslationException {
-        PositionalConstraint cone = PositionalConstraint.of(comp);
+        PositionalConstraint cone = positionalConstraint(comp);
         return cone == null ? null : positionPrefilter(cone);
+    }
+
+    /** The positional constraint of {@code comp}, a cross-match searching a table without a cone of its own. */
+    protected PositionalConstraint positionalConstraint(Comparison comp) {
+        return PositionalConstraint.of(comp, coned);
     }
 
     /**
@@ -636,13 +650,17 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         String cell = ra.substring(0, ra.length() - quotedRa.length())
                 + appendIdentifier(new StringBuffer(), SkyCells.COLUMN, true);
         if (cone.cone() == null) {
-            // a cone moving with another table's rows: the cell range under each centre
-            return cell + " BETWEEN " + SkyCells.rangeSql(translate(cone.centreRa()), translate(cone.centreDec()),
-                    cone.radius());
+            // a cone moving with another table's rows: the cell range under each centre, its RA window
+            String centreRa = translate(cone.centreRa());
+            String centreDec = translate(cone.centreDec());
+            String range = cell + " BETWEEN " + SkyCells.rangeSql(centreRa, centreDec, cone.radius());
+            String window = SkyCells.movingRaWindowSql(cell, centreRa, centreDec, cone.radius());
+            return window == null ? range : range + " AND " + window;
         }
         SkyCells.Cover cover = SkyCells.cover(cone.cone().ra(), cone.cone().dec(), cone.cone().radius());
         if (cover.cells() == null) {
-            return cell + " BETWEEN " + cover.first() + " AND " + cover.last();
+            String window = SkyCells.raWindowSql(cell, cover);
+            return cell + " BETWEEN " + cover.first() + " AND " + cover.last() + (window == null ? "" : " AND " + window);
         }
         return cell + " IN (" + cover.cells().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
     }
