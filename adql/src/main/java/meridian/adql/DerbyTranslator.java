@@ -660,7 +660,8 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         SkyCells.Cover cover = SkyCells.cover(cone.cone().ra(), cone.cone().dec(), cone.cone().radius());
         if (cover.cells() == null) {
             String window = SkyCells.raWindowSql(cell, cover);
-            return cell + " BETWEEN " + cover.first() + " AND " + cover.last() + (window == null ? "" : " AND " + window);
+            String band = cell + " BETWEEN " + cover.first() + " AND " + cover.last();
+            return window == null ? band : band + " AND " + window;
         }
         return cell + " IN (" + cover.cells().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
     }

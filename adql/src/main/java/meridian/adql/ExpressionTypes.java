@@ -12,6 +12,7 @@ import adql.query.operand.Operation;
 import adql.query.operand.StringConstant;
 import adql.query.operand.function.MathFunction;
 import adql.query.operand.function.SQLFunction;
+import adql.query.operand.function.SQLFunctionType;
 import adql.query.operand.function.cast.CastFunction;
 import adql.query.operand.function.conditional.CoalesceFunction;
 import adql.query.operand.function.geometry.ContainsFunction;
@@ -130,8 +131,8 @@ final class ExpressionTypes {
         adql.search.SimpleSearchHandler search = new adql.search.SimpleSearchHandler(true, false) {
             @Override
             protected boolean match(adql.query.ADQLObject obj) {
-                return (obj instanceof Operation || obj instanceof SQLFunction f && f.getType() == adql.query.operand.function.SQLFunctionType.SUM)
-                        && of((ADQLOperand) obj) == Datatype.LONG;
+                boolean sum = obj instanceof SQLFunction f && f.getType() == SQLFunctionType.SUM;
+                return (obj instanceof Operation || sum) && of((ADQLOperand) obj) == Datatype.LONG;
             }
         };
         search.search(query);

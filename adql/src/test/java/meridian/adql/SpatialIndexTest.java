@@ -192,6 +192,29 @@ class SpatialIndexTest {
         }
     }
 
+    private interface RowAction {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql}, handing each row to {@code action}; Derby's runtime statistics (the plan). */
+    private static String runWithStatistics(String sql, RowAction action) throws SQLException {
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    action.accept(rs);
+                }
+            }
+            String plan;
+            try (ResultSet rs = st.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
+                rs.next();
+                plan = rs.getString(1);
+            }
+            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(0)");
+            return plan;
+        }
+    }
+
     private static int maxRowsVisited(String plan) {
         Matcher m = Pattern.compile("(?:Number of rows visited=|Rows seen = )(\\d+)").matcher(plan);
         int max = 0;
@@ -231,20 +254,7 @@ class SpatialIndexTest {
         assertTrue(q.sql().contains("joinOrder=FIXED"), q.sql());
         assertTrue(q.sql().indexOf("\"targets\"") < q.sql().indexOf("\"sky\""), q.sql());
         Set<String> pairs = new TreeSet<>();
-        String plan;
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-            try (ResultSet rs = st.executeQuery(q.sql())) {
-                while (rs.next()) {
-                    pairs.add(rs.getInt(1) + "-" + rs.getInt(2));
-                }
-            }
-            try (ResultSet rs = st.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-                rs.next();
-                plan = rs.getString(1);
-            }
-            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(0)");
-        }
+        String plan = runWithStatistics(q.sql(), rs -> pairs.add(rs.getInt(1) + "-" + rs.getInt(2)));
         assertEquals(expected, pairs);
         assertTrue(plan.contains("Index Scan ResultSet for sky using index"), plan);
         assertTrue(plan.contains("Rows seen from the left = " + TARGETS), plan);
@@ -274,20 +284,7 @@ class SpatialIndexTest {
         TranslatedQuery q = translator.translate(adql, AdqlVersion.V2_1, model);
         assertTrue(q.sql().contains("MOD("), q.sql());
         Set<String> pairs = new TreeSet<>();
-        String plan;
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-            try (ResultSet rs = st.executeQuery(q.sql())) {
-                while (rs.next()) {
-                    pairs.add(rs.getInt(1) + "-" + rs.getInt(2));
-                }
-            }
-            try (ResultSet rs = st.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-                rs.next();
-                plan = rs.getString(1);
-            }
-            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(0)");
-        }
+        String plan = runWithStatistics(q.sql(), rs -> pairs.add(rs.getInt(1) + "-" + rs.getInt(2)));
         assertEquals(expected, pairs);
         assertFalse(plan.contains("Table Scan ResultSet"), plan);
         Matcher left = Pattern.compile("Rows seen from the left = (\\d+)").matcher(plan);

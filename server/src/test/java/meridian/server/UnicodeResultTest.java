@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import meridian.ingest.catalogue.CatalogueDefinition;
@@ -156,7 +155,7 @@ class UnicodeResultTest {
     void pyvoReadsNonAsciiText() throws Exception {
         Path python = Path.of("/usr/bin/python3");
         assertTrue(Files.isExecutable(python), "install the Debian package python3-pyvo");
-        String out = run(List.of(python.toString(), "src/test/python/pyvo_unicode_check.py", service.tapUrl()));
+        String out = SsaTest.run(List.of(python.toString(), "src/test/python/pyvo_unicode_check.py", service.tapUrl()));
         assertTrue(out.contains("pyvo unicode: OK"), out);
     }
 
@@ -167,7 +166,7 @@ class UnicodeResultTest {
         for (String format : List.of("votable/td", "votable/b2")) {
             Path file = service.dataDir().resolve("unicode-" + format.replace('/', '-') + ".vot");
             Files.write(file, sync("SELECT id, name, 'Ωé€' AS lit FROM test.uni", format).asByteArray());
-            String out = run(List.of(stilts.toString(), "votlint", "votable=" + file));
+            String out = SsaTest.run(List.of(stilts.toString(), "votlint", "votable=" + file));
             assertTrue(out.isBlank(), format + ":\n" + out);
         }
     }
@@ -178,20 +177,5 @@ class UnicodeResultTest {
         assertEquals(400, r.statusCode(), r.asString());
         String message = VoTables.errorMessage(r.asByteArray());
         assertTrue(message.contains("overflow") && message.contains("id*9223372036854775807"), message);
-    }
-
-    private static String run(List<String> command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().remove("PYTHONPATH");
-        Process p = pb.start();
-        byte[] out;
-        try (var in = p.getInputStream()) {
-            out = in.readAllBytes();
-        }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not finish");
-        }
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

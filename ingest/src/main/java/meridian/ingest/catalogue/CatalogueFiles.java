@@ -144,34 +144,31 @@ final class CatalogueFiles {
             return decode(super.getRow(irow));
         }
 
-        @Override
-        public uk.ac.starlink.table.RowSequence getRowSequence() throws IOException {
-            return new uk.ac.starlink.table.WrapperRowSequence(super.getRowSequence()) {
+        /** The rows of {@code data}, decoded. */
+        private static uk.ac.starlink.table.RowData decoding(uk.ac.starlink.table.RowData data) {
+            return new uk.ac.starlink.table.RowData() {
                 @Override
                 public Object getCell(int icol) throws IOException {
-                    return decode(super.getCell(icol));
+                    return decode(data.getCell(icol));
                 }
 
                 @Override
                 public Object[] getRow() throws IOException {
-                    return decode(super.getRow());
+                    return decode(data.getRow());
                 }
             };
         }
 
         @Override
-        public uk.ac.starlink.table.RowAccess getRowAccess() throws IOException {
-            return new uk.ac.starlink.table.WrapperRowAccess(super.getRowAccess()) {
-                @Override
-                public Object getCell(int icol) throws IOException {
-                    return decode(super.getCell(icol));
-                }
+        public uk.ac.starlink.table.RowSequence getRowSequence() throws IOException {
+            uk.ac.starlink.table.RowSequence base = super.getRowSequence();
+            return new uk.ac.starlink.table.WrapperRowSequence(base, decoding(base));
+        }
 
-                @Override
-                public Object[] getRow() throws IOException {
-                    return decode(super.getRow());
-                }
-            };
+        @Override
+        public uk.ac.starlink.table.RowAccess getRowAccess() throws IOException {
+            uk.ac.starlink.table.RowAccess base = super.getRowAccess();
+            return new uk.ac.starlink.table.WrapperRowAccess(base, decoding(base));
         }
 
         @Override
