@@ -82,6 +82,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import meridian.sql.geom.GeometryFunctions;
 import meridian.sql.geom.SkyCells;
+import meridian.sql.model.Datatype;
 
 /**
  * ADQL to Apache Derby SQL. Geometry lives in the database as STC-S text and is computed by the
@@ -138,12 +139,22 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
     /** True while translating the inside of a rewritten full join, where its tables are themselves. */
     private boolean insideFullJoin;
     private int fullJoins;
+    /** Tables with a constant cone: a cross-match takes its centres from them (see PositionalConstraint). */
+    private final Set<DBTable> coned = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @Override
     public String toSql(ADQLSet query) throws TranslationException {
         crossMatched.clear();
-        for (Comparison c : Operands.find(query, Comparison.class)) {
+        coned.clear();
+        List<Comparison> comparisons = Operands.find(query, Comparison.class);
+        for (Comparison c : comparisons) {
             PositionalConstraint p = PositionalConstraint.of(c);
+            if (p != null && p.isConstant()) {
+                coned.add(p.raColumn().getDBLink().getTable());
+            }
+        }
+        for (Comparison c : comparisons) {
+            PositionalConstraint p = positionalConstraint(c);
             if (p != null && p.cone() == null) {
                 crossMatched.add(p.raColumn().getDBLink().getTable());
             }
@@ -233,12 +244,6 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         } finally {
             nullPartner = outer;
         }
-    }
-
-    @Override
-    public String translate(Operation op) throws TranslationException {
-        return "(" + withPartner(op.getLeftOperand(), op.getRightOperand()) + op.getOperation().toADQL()
-                + withPartner(op.getRightOperand(), op.getLeftOperand()) + ")";
     }
 
     @Override
@@ -1086,8 +1091,13 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
      * cross-match.
      */
     private String spatialPrefilter(Comparison comp) throws TranslationException {
-        PositionalConstraint cone = PositionalConstraint.of(comp);
+        PositionalConstraint cone = positionalConstraint(comp);
         return cone == null ? null : positionPrefilter(cone);
+    }
+
+    /** The positional constraint of {@code comp}, a cross-match searching a table without a cone of its own. */
+    protected PositionalConstraint positionalConstraint(Comparison comp) {
+        return PositionalConstraint.of(comp, coned);
     }
 
     /**
@@ -1101,13 +1111,18 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         String cell = ra.substring(0, ra.length() - quotedRa.length())
                 + appendIdentifier(new StringBuffer(), SkyCells.COLUMN, true);
         if (cone.cone() == null) {
-            // a cone moving with another table's rows: the cell range under each centre
-            return cell + " BETWEEN " + SkyCells.rangeSql(translate(cone.centreRa()), translate(cone.centreDec()),
-                    cone.radius());
+            // a cone moving with another table's rows: the cell range under each centre, its RA window
+            String centreRa = translate(cone.centreRa());
+            String centreDec = translate(cone.centreDec());
+            String range = cell + " BETWEEN " + SkyCells.rangeSql(centreRa, centreDec, cone.radius());
+            String window = SkyCells.movingRaWindowSql(cell, centreRa, centreDec, cone.radius());
+            return window == null ? range : range + " AND " + window;
         }
         SkyCells.Cover cover = SkyCells.cover(cone.cone().ra(), cone.cone().dec(), cone.cone().radius());
         if (cover.cells() == null) {
-            return cell + " BETWEEN " + cover.first() + " AND " + cover.last();
+            String window = SkyCells.raWindowSql(cell, cover);
+            String band = cell + " BETWEEN " + cover.first() + " AND " + cover.last();
+            return window == null ? band : band + " AND " + window;
         }
         return cell + " IN (" + cover.cells().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
     }
@@ -1143,8 +1158,34 @@ public class DerbyTranslator extends JDBCTranslator implements AdqlTranslator {
         throw new TranslationException("Unknown function " + fct.getName() + ".");
     }
 
+    /**
+     * Integer arithmetic in 64 bits ({@link ExpressionTypes}): each operand that is not already
+     * a BIGINT is cast to one, so {@code id * 10000000} is exact on an INTEGER column and only a
+     * result beyond 64 bits fails, with the database's out-of-range error (SQLSTATE 22003),
+     * never a wrapped value. Other arithmetic is the database's.
+     */
+    @Override
+    public String translate(Operation op) throws TranslationException {
+        String l = withPartner(op.getLeftOperand(), op.getRightOperand());
+        String r = withPartner(op.getRightOperand(), op.getLeftOperand());
+        if (ExpressionTypes.of(op) == Datatype.LONG) {
+            l = asBigint(op.getLeftOperand(), l);
+            r = asBigint(op.getRightOperand(), r);
+        }
+        return "(" + l + " " + op.getOperation().toADQL() + " " + r + ")";
+    }
+
+    private static String asBigint(ADQLOperand op, String sql) {
+        return ExpressionTypes.of(op) == Datatype.LONG ? sql : "CAST(" + sql + " AS BIGINT)";
+    }
+
     @Override
     public String translate(SQLFunction fct) throws TranslationException {
+        if (fct.getType() == SQLFunctionType.SUM && ExpressionTypes.of(fct) == Datatype.LONG) {
+            // Derby sums INTEGERs as INTEGER, PostgreSQL BIGINTs as NUMERIC: 64 bits, overflow an error
+            return "CAST(SUM(" + (fct.isDistinct() ? "DISTINCT " : "") + "CAST(" + translate(fct.getParameter(0))
+                    + " AS BIGINT)) AS BIGINT)";
+        }
         if (fct.getType() == SQLFunctionType.AVG) {
             // Derby averages integers as integers
             return "AVG(" + (fct.isDistinct() ? "DISTINCT " : "") + "CAST(" + translate(fct.getParameter(0))

@@ -28,6 +28,12 @@ import meridian.sql.model.Table;
  * are known. Any other comparison is not one. Dialect-neutral: each translator writes its own
  * index test.
  *
+ * <p>A moving cone between the positions of two tables is symmetric (the distance between them
+ * is below the radius): either table can be the one searched. When one of them also has a
+ * constant cone of its own (a self-join around a field), that one gives the centres: its rows
+ * are few, and each probes the other's index; the other way round every row of the unrestricted
+ * table would probe the restricted one.
+ *
  * @param raColumn  the RA column reference (its table alias is the one to test the index of)
  * @param decColumn the Dec column reference of the same table
  * @param cone      every row the comparison accepts lies in this constant cone; null for a moving one
@@ -44,6 +50,34 @@ record PositionalConstraint(ADQLColumn raColumn, ADQLColumn decColumn, Shape.Cir
 
     /** The positional constraint {@code comp} expresses, or null. */
     static PositionalConstraint of(Comparison comp) {
+        return of(comp, java.util.Set.of());
+    }
+
+    /**
+     * The positional constraint {@code comp} expresses, or null; a moving cone between positions
+     * of two tables searches the one not in {@code restricted} when the other is.
+     *
+     * @param restricted tables with a constant cone of their own (see {@link #isConstant})
+     */
+    static PositionalConstraint of(Comparison comp, java.util.Set<DBTable> restricted) {
+        PositionalConstraint p = ofAsWritten(comp);
+        if (p == null || p.cone() != null || restricted.isEmpty()
+                || !restricted.contains(p.raColumn().getDBLink().getTable())) {
+            return p;
+        }
+        ADQLColumn[] centre = columns(p.centreRa(), p.centreDec());
+        if (centre == null || restricted.contains(centre[0].getDBLink().getTable())) {
+            return p;
+        }
+        return new PositionalConstraint(centre[0], centre[1], null, p.raColumn(), p.decColumn(), p.radius());
+    }
+
+    /** True for a cone with a constant centre and radius. */
+    boolean isConstant() {
+        return cone != null;
+    }
+
+    private static PositionalConstraint ofAsWritten(Comparison comp) {
         ComparisonOperator op = comp.getOperator();
         ADQLOperand l = Operands.unwrap(comp.getLeftOperand());
         ADQLOperand r = Operands.unwrap(comp.getRightOperand());
@@ -127,9 +161,13 @@ record PositionalConstraint(ADQLColumn raColumn, ADQLColumn decColumn, Shape.Cir
 
     /** The (RA, Dec) columns of a POINT over a model table's declared position columns, or null. */
     private static ADQLColumn[] position(GeometryValue<GeometryFunction> value) {
-        if (!(value.getValue() instanceof PointFunction p)
-                || !(Operands.unwrap(p.getCoord1()) instanceof ADQLColumn ra)
-                || !(Operands.unwrap(p.getCoord2()) instanceof ADQLColumn dec)
+        return value.getValue() instanceof PointFunction p ? columns(p.getCoord1(), p.getCoord2()) : null;
+    }
+
+    /** The (RA, Dec) columns when the two operands are a model table's declared position columns, or null. */
+    private static ADQLColumn[] columns(ADQLOperand raOperand, ADQLOperand decOperand) {
+        if (!(Operands.unwrap(raOperand) instanceof ADQLColumn ra)
+                || !(Operands.unwrap(decOperand) instanceof ADQLColumn dec)
                 || !(ra.getDBLink() instanceof ModelTables.ModelDBColumn mra)
                 || !(dec.getDBLink() instanceof ModelTables.ModelDBColumn mdec)
                 || mra.getTable() != mdec.getTable() || !isModelTable(mra.getTable())) {

@@ -101,7 +101,8 @@ public final class QueryTranslator {
         } catch (RuntimeException | StackOverflowError e) {
             throw new AdqlException("The query cannot be translated: " + e, -1, -1, e);
         }
-        return new TranslatedQuery(sql, ResultColumns.describe(parsed), parsed.toADQL());
+        return new TranslatedQuery(sql, ResultColumns.describe(parsed), parsed.toADQL(),
+                ExpressionTypes.integerArithmetic(parsed));
     }
 
     private static ADQLSet parse(String adql, AdqlVersion version, MetadataModel model) throws AdqlException {

@@ -112,13 +112,15 @@ final class ResultColumns {
                 return renamed(m.column(), name).toBuilder().principal(false).indexed(false).std(false).build();
             }
             if (f.getType() == SQLFunctionType.SUM || f.getType() == SQLFunctionType.AVG) {
-                return Column.of(name, Datatype.DOUBLE).unit(m.column().unit()).build();
+                return Column.of(name, ExpressionTypes.of(f)).unit(m.column().unit()).build();
             }
         }
+        Datatype type = ExpressionTypes.of(op);
         if (op instanceof CoalesceFunction c && c.getNbParameters() > 0
                 && unwrap(c.getParameter(0)) instanceof ADQLColumn first
-                && first.getDBLink() instanceof ModelTables.ModelDBColumn m && m.column().arraysize() == null) {
-            // COALESCE(column, default) is the column with its gaps filled
+                && first.getDBLink() instanceof ModelTables.ModelDBColumn m && m.column().arraysize() == null
+                && m.column().datatype() == type) {
+            // COALESCE(column, default) of the column's own type is the column with its gaps filled
             return renamed(m.column(), name).toBuilder().principal(false).indexed(false).std(false).build();
         }
         if (op instanceof InUnitFunction u && u.getTargetUnit() instanceof StringConstant unit) {
@@ -127,6 +129,9 @@ final class ResultColumns {
         if (op instanceof SQLFunction f
                 && (f.getType() == SQLFunctionType.COUNT || f.getType() == SQLFunctionType.COUNT_ALL)) {
             return Column.of(name, Datatype.LONG).ucd("meta.number").build();
+        }
+        if (type != null) {
+            return type.isText() ? Column.of(name, type).arraysize("*").build() : Column.of(name, type).build();
         }
         return computed(name, col.getDatatype(), op);
     }
@@ -148,7 +153,7 @@ final class ResultColumns {
             case BIGINT -> Column.of(name, Datatype.LONG).build();
             case REAL -> Column.of(name, Datatype.FLOAT).build();
             case DOUBLE, UNKNOWN_NUMERIC -> Column.of(name, Datatype.DOUBLE).build();
-            case CHAR, VARCHAR, CLOB -> Column.of(name, Datatype.CHAR).arraysize("*").build();
+            case CHAR, VARCHAR, CLOB -> Column.of(name, Datatype.UNICODE_CHAR).arraysize("*").build();
             case TIMESTAMP -> Column.of(name, Datatype.CHAR).arraysize("*").xtype("timestamp").build();
             case POINT -> geometry(name, "2", "point");
             case CIRCLE -> geometry(name, "3", "circle");
@@ -156,7 +161,7 @@ final class ResultColumns {
             case REGION -> Column.of(name, Datatype.CHAR).arraysize("*").xtype("adql:REGION").build();
             default -> op != null && op.isNumeric() && !op.isString()
                     ? Column.of(name, Datatype.DOUBLE).build()
-                    : Column.of(name, Datatype.CHAR).arraysize("*").build();
+                    : Column.of(name, Datatype.UNICODE_CHAR).arraysize("*").build();
         };
     }
 

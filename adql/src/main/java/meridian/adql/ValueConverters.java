@@ -38,7 +38,7 @@ final class ValueConverters {
             case BOOLEAN -> ValueConverters::toBoolean;
             case SHORT -> v -> number(v) == null ? null : number(v).shortValue();
             case INT -> v -> number(v) == null ? null : number(v).intValue();
-            case LONG -> v -> number(v) == null ? null : number(v).longValue();
+            case LONG -> ValueConverters::toLong;
             case FLOAT -> v -> number(v) == null ? null : number(v).floatValue();
             case DOUBLE -> v -> number(v) == null ? null : number(v).doubleValue();
         };
@@ -59,6 +59,28 @@ final class ValueConverters {
             }
         }
         return null;
+    }
+
+    /** Exact: a long, or text of one, is not passed through a double (53 bits); beyond 64 bits null. */
+    private static Object toLong(Object v) {
+        if (v instanceof Long || v == null) {
+            return v;
+        }
+        try {
+            if (v instanceof java.math.BigDecimal d) {
+                return d.toBigIntegerExact().longValueExact();
+            }
+            if (v instanceof java.math.BigInteger i) {
+                return i.longValueExact();
+            }
+            if (v instanceof String s && s.trim().matches("[-+]?\\d+")) {
+                return Long.parseLong(s.trim());
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+        Number n = number(v);
+        return n == null ? null : n.longValue();
     }
 
     private static Object toBoolean(Object v) {

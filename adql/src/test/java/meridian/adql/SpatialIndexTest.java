@@ -128,7 +128,8 @@ class SpatialIndexTest {
 
     @ParameterizedTest(name = "cone {0} {1} r={2}")
     @CsvSource({"10, 20, 1", "0, 0, 0.7", "359.9, -10, 0.5", "180, 89.7, 0.5", "0, -89.95, 0.2", "123, 45, 0.05",
-            "200, -30, 6", "0.1, 60, 2", "45, 0, 0"})
+            "200, -30, 6", "0.1, 60, 2", "45, 0, 0", "359.5, 10, 3", "0.5, -20, 4", "180, 0, 3", "90, 70, 8",
+            "300, -75, 5"})
     void conesReturnExactlyTheRowsInside(double cra, double cdec, double r) throws Exception {
         Set<Integer> expected = bruteForceCone(cra, cdec, r);
         String circle = "CIRCLE('ICRS', " + cra + ", " + cdec + ", " + r + ")";
@@ -191,6 +192,29 @@ class SpatialIndexTest {
         }
     }
 
+    private interface RowAction {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql}, handing each row to {@code action}; Derby's runtime statistics (the plan). */
+    private static String runWithStatistics(String sql, RowAction action) throws SQLException {
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    action.accept(rs);
+                }
+            }
+            String plan;
+            try (ResultSet rs = st.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
+                rs.next();
+                plan = rs.getString(1);
+            }
+            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(0)");
+            return plan;
+        }
+    }
+
     private static int maxRowsVisited(String plan) {
         Matcher m = Pattern.compile("(?:Number of rows visited=|Rows seen = )(\\d+)").matcher(plan);
         int max = 0;
@@ -230,24 +254,46 @@ class SpatialIndexTest {
         assertTrue(q.sql().contains("joinOrder=FIXED"), q.sql());
         assertTrue(q.sql().indexOf("\"targets\"") < q.sql().indexOf("\"sky\""), q.sql());
         Set<String> pairs = new TreeSet<>();
-        String plan;
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-            try (ResultSet rs = st.executeQuery(q.sql())) {
-                while (rs.next()) {
-                    pairs.add(rs.getInt(1) + "-" + rs.getInt(2));
-                }
-            }
-            try (ResultSet rs = st.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-                rs.next();
-                plan = rs.getString(1);
-            }
-            st.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(0)");
-        }
+        String plan = runWithStatistics(q.sql(), rs -> pairs.add(rs.getInt(1) + "-" + rs.getInt(2)));
         assertEquals(expected, pairs);
         assertTrue(plan.contains("Index Scan ResultSet for sky using index"), plan);
         assertTrue(plan.contains("Rows seen from the left = " + TARGETS), plan);
         assertFalse(plan.contains("Table Scan ResultSet for sky"), plan);
+    }
+
+    /**
+     * A self-join around a cone too wide for the cell list (3 degrees: 576 cells): no cliff at the
+     * list's cap. The cone's side passes on only the rows under its RA window, not its whole Dec
+     * band (a 6-degree band holds about 10,000 of the 200,000 rows; the window about 200), and
+     * each of them probes the other side's cells under a 0.2-degree cone, within its RA window.
+     */
+    @ParameterizedTest
+    @CsvSource({"180, 0, 3", "359, 30, 3", "50, -60, 5"})
+    void wideConesInAJoinPassOnOnlyTheRowsUnderThem(double cra, double cdec, double r) throws Exception {
+        Set<String> expected = new TreeSet<>();
+        for (int a : bruteForceCone(cra, cdec, r)) {
+            for (int b = 0; b < ROWS; b++) {
+                if (Math.abs(dec[a] - dec[b]) < 0.2 && SphericalGeometry.distance(ra[a], dec[a], ra[b], dec[b]) < 0.2) {
+                    expected.add(a + "-" + b);
+                }
+            }
+        }
+        String adql = "SELECT a.id, b.id FROM cat.sky AS a JOIN cat.sky AS b"
+                + " ON DISTANCE(POINT(a.ra, a.dec), POINT(b.ra, b.dec)) < 0.2"
+                + " WHERE CONTAINS(POINT(a.ra, a.dec), CIRCLE(" + cra + ", " + cdec + ", " + r + ")) = 1";
+        TranslatedQuery q = translator.translate(adql, AdqlVersion.V2_1, model);
+        assertTrue(q.sql().contains("MOD("), q.sql());
+        Set<String> pairs = new TreeSet<>();
+        String plan = runWithStatistics(q.sql(), rs -> pairs.add(rs.getInt(1) + "-" + rs.getInt(2)));
+        assertEquals(expected, pairs);
+        assertFalse(plan.contains("Table Scan ResultSet"), plan);
+        Matcher left = Pattern.compile("Rows seen from the left = (\\d+)").matcher(plan);
+        assertTrue(left.find(), plan);
+        int outer = Integer.parseInt(left.group(1));
+        // the rows under the window: a few times the cone's own, far below its band's
+        double band = ROWS * (Math.sin(Math.toRadians(Math.min(90, cdec + r))) - Math.sin(Math.toRadians(cdec - r))) / 2;
+        assertTrue(outer < 4 * bruteForceCone(cra, cdec, r).size() + 50 && outer < band / 5,
+                "rows passed on " + outer + ", band " + band + ":\n" + plan);
     }
 
     @Test

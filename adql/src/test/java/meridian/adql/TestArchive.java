@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import meridian.sql.Database;
 import meridian.sql.DatabaseConfig;
 import meridian.sql.archive.ArchiveModel;
@@ -45,13 +46,23 @@ final class TestArchive implements AutoCloseable {
     }
 
     TestArchive(Path dir) throws SQLException {
-        this(dir, List.of(), c -> { });
+        this(dir, List.of(), List.of(), c -> { });
+    }
+
+    /** The archive with {@code extra} tables (empty; the caller fills them) in schema {@code test}. */
+    TestArchive(Path dir, List<Table> extra) throws SQLException {
+        this(dir, extra, List.of(), c -> { });
     }
 
     /**
      * The archive with more schemas (such as {@link ConformanceCatalogue}'s), filled by {@code extraRows}.
      */
     TestArchive(Path dir, List<Schema> extraSchemas, Filler extraRows) throws SQLException {
+        this(dir, List.of(), extraSchemas, extraRows);
+    }
+
+    private TestArchive(Path dir, List<Table> extra, List<Schema> extraSchemas, Filler extraRows)
+            throws SQLException {
         Table stars = new Table("test", "stars", "table", "Stars with awkward column names", null, List.of(
                 Column.of("id", Datatype.INT).notNull().build(),
                 Column.of("ra", Datatype.DOUBLE).unit("deg").ucd("pos.eq.ra;meta.main").build(),
@@ -60,7 +71,7 @@ final class TestArchive implements AutoCloseable {
                 Column.of("Group", Datatype.CHAR).arraysize("*").description("mixed-case name").build()),
                 List.of("id"), List.of(), 1, new Table.Position("ra", "dec"));
         MetadataModel m = ArchiveModel.create("archive", "Test")
-                .with(new Schema("test", "test tables", null, List.of(stars), 9));
+                .with(new Schema("test", "test tables", null, Stream.concat(Stream.of(stars), extra.stream()).toList(), 9));
         for (Schema s : extraSchemas) {
             m = m.with(s);
         }

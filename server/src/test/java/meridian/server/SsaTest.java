@@ -492,7 +492,8 @@ class SsaTest {
         return m;
     }
 
-    private static String run(List<String> command) throws Exception {
+    /** Runs an external tool (validator, Python client); its output, stdout and stderr merged. */
+    static String run(List<String> command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("PYTHONPATH");
         Process p = pb.start();

@@ -145,6 +145,7 @@ public final class CatalogueLoader {
             long indexStart = System.nanoTime();
             buildIndexes(table, files, reader, def, design);
             double indexSeconds = seconds(indexStart);
+            table = design.withTextAsLoaded(table);
             store.replace(table, def.schemaDescription(), def.rights());
             return new CatalogueReport(def.qualifiedName(), table.storedName(), files.size(), rows, loadSeconds,
                     indexSeconds, false, design.skipped());

@@ -164,6 +164,25 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
     }
 
     /**
+     * {@code loaded} (this design's table, perhaps renamed) with each {@code char} column that
+     * received a non-ASCII value declared {@code unicodeChar}: VOTable {@code char} is ASCII, and
+     * clients (astropy, pyvo) fail on other bytes there. Call after every row is converted.
+     */
+    Table withTextAsLoaded(Table loaded) {
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < loaded.columns().size(); i++) {
+            Column c = loaded.columns().get(i);
+            if (c.datatype() == Datatype.CHAR && c.xtype() == null && binders.get(i).sawNonAscii()) {
+                c = new Column(c.name(), Datatype.UNICODE_CHAR, c.arraysize(), c.xtype(), c.unit(), c.ucd(), c.utype(),
+                        c.description(), c.principal(), c.indexed(), c.std(), c.nullable());
+            }
+            out.add(c);
+        }
+        return new Table(loaded.schema(), loaded.name(), loaded.type(), loaded.description(), loaded.utype(), out,
+                loaded.primaryKey(), loaded.foreignKeys(), loaded.tableIndex(), loaded.position(), loaded.storedName());
+    }
+
+    /**
      * Where each published column is in {@code file}'s table.
      *
      * @throws CatalogueLoadException naming the file and the first missing column
@@ -263,6 +282,11 @@ record TableDesign(Table table, List<String> fileNames, List<ValueBinder> binder
 
     private static Datatype datatype(CatalogueDefinition def, ColumnInfo info) throws CollectionDefinitionException {
         Class<?> c = isArray(info) ? box(info.getContentClass().getComponentType()) : info.getContentClass();
+        if (!isArray(info) && "unicodeChar".equals(
+                info.getAuxDatumValue(uk.ac.starlink.votable.VOStarTable.DATATYPE_INFO, String.class))) {
+            // a VOTable's own unicodeChar column keeps it
+            return Datatype.UNICODE_CHAR;
+        }
         return Datatype.forScalarClass(c).orElseThrow(() -> fail(def, "column " + info.getName() + " holds "
                 + (c.isArray() ? "arrays" : c.getSimpleName())
                 + "; catalogues take numbers, booleans and text: leave it out (exclude_columns)"));

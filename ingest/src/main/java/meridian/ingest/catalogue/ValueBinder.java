@@ -17,7 +17,8 @@ import meridian.sql.model.Column;
  * {@link IllegalArgumentException} with the reason; the loader adds file, row and column.
  * NaN and empty text become NULL. An array (a {@linkplain Column#isArray() array column}) is
  * stored as text, its elements separated by spaces (VOTable TABLEDATA form: {@code 1.5 NaN 3});
- * an empty array is NULL, and a fixed arraysize must be met exactly. Stateless.
+ * an empty array is NULL, and a fixed arraysize must be met exactly. The one state kept is
+ * whether some text held a non-ASCII character ({@link #sawNonAscii}); one loading thread.
  */
 final class ValueBinder {
 
@@ -25,6 +26,7 @@ final class ValueBinder {
     private final boolean required;
     private final int maxLength;
     private final int sqlType;
+    private boolean nonAscii;
 
     /**
      * @param required NULL is refused (primary-key columns)
@@ -259,10 +261,18 @@ final class ValueBinder {
         return sb.toString();
     }
 
+    /** True once a text value with a character beyond ASCII was converted. */
+    boolean sawNonAscii() {
+        return nonAscii;
+    }
+
     private String text(Object v) {
         String s = v instanceof Character c ? c.toString() : v.toString();
         if (s.isEmpty()) {
             return null; // FITS and CSV have no other way to write a missing string
+        }
+        if (!nonAscii && !s.chars().allMatch(ch -> ch < 128)) {
+            nonAscii = true;
         }
         if (maxLength >= 0 && s.length() > maxLength) {
             throw new IllegalArgumentException("'" + s + "' is longer than " + maxLength + " characters (arraysize "

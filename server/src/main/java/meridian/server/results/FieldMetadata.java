@@ -1,7 +1,10 @@
 package meridian.server.results;
 
 import meridian.sql.model.Column;
+import meridian.sql.model.Datatype;
 import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.DescribedValue;
+import uk.ac.starlink.votable.VOStarTable;
 
 /** Turns a metadata-model column into the STIL column description a writer turns into a FIELD. */
 public final class FieldMetadata {
@@ -17,6 +20,10 @@ public final class FieldMetadata {
         info.setUtype(column.utype());
         info.setXtype(column.xtype());
         info.setNullable(column.nullable());
+        if (column.datatype() == Datatype.UNICODE_CHAR) {
+            // STIL writes text as char (ASCII) unless told: unicodeChar is UCS-2 in BINARY/BINARY2
+            info.setAuxDatum(new DescribedValue(VOStarTable.DATATYPE_INFO, "unicodeChar"));
+        }
         if (column.datatype().isText()) {
             int n = column.maxLength();
             if (n > 0 && !column.isVariableText()) {

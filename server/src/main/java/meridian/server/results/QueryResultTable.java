@@ -29,6 +29,7 @@ public final class QueryResultTable extends AbstractStarTable {
     private final ColumnInfo[] infos;
     private final List<Function<Object, Object>> converters;
     private final long maxrec;
+    private final String overflowHint;
     private final Deque<Object[]> buffered = new ArrayDeque<>();
     private long delivered;
     private boolean exhausted;
@@ -43,6 +44,15 @@ public final class QueryResultTable extends AbstractStarTable {
      */
     public QueryResultTable(ResultSet rs, List<ColumnInfo> infos, List<Function<Object, Object>> converters,
                             long maxrec) {
+        this(rs, infos, converters, maxrec, null);
+    }
+
+    /**
+     * As {@link #QueryResultTable(ResultSet, List, List, long)}, with what to name when a value
+     * overflows (SQLSTATE 22003), e.g. the query's 64-bit integer expressions; null for nothing.
+     */
+    public QueryResultTable(ResultSet rs, List<ColumnInfo> infos, List<Function<Object, Object>> converters,
+                            long maxrec, String overflowHint) {
         if (infos.size() != converters.size()) {
             throw new IllegalArgumentException("one converter per column");
         }
@@ -50,6 +60,7 @@ public final class QueryResultTable extends AbstractStarTable {
         this.infos = infos.toArray(new ColumnInfo[0]);
         this.converters = List.copyOf(converters);
         this.maxrec = maxrec;
+        this.overflowHint = overflowHint;
     }
 
     @Override
@@ -111,15 +122,29 @@ public final class QueryResultTable extends AbstractStarTable {
             return row;
         } catch (SQLException e) {
             if (isDataError(e)) {
-                // division by zero, a bad CAST, a malformed region: the query's fault, not ours
-                throw Fault.usage("the query failed on the data: " + e.getMessage(), e);
+                throw dataFault(e, overflowHint);
             }
             throw new IOException("reading the query result failed: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * The usage fault for a data error: division by zero, a bad CAST, a malformed region, a value
+     * out of range are the query's fault, not ours. An out-of-range value (SQLSTATE 22003) names
+     * {@code overflowHint} when there is one.
+     */
+    public static Fault dataFault(SQLException e, String overflowHint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (overflowHint != null && t instanceof SQLException s && "22003".equals(s.getSQLState())) {
+                return Fault.usage("the query failed on the data: a value is out of range (overflow) in "
+                        + overflowHint + " (the database said: " + e.getMessage() + ")", e);
+            }
+        }
+        return Fault.usage("the query failed on the data: " + e.getMessage(), e);
+    }
+
     /** SQLSTATE class 22 (data exception) and 38/39 (a function raised an error, e.g. Derby's Java functions). */
-    private static boolean isDataError(SQLException e) {
+    public static boolean isDataError(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && s.getSQLState() != null
                     && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("38")

@@ -31,7 +31,9 @@ public final class AdqlQueryPlanner implements QueryPlanner {
             List<ColumnInfo> infos = q.columns().stream()
                     .map(c -> FieldMetadata.toColumnInfo(c.name(), c.metadata())).toList();
             List<Function<Object, Object>> converters = q.columns().stream().map(ResultColumn::converter).toList();
-            return new PlannedQuery(q.sql(), infos, converters);
+            String overflow = q.integerArithmetic().isEmpty() ? null
+                    : "64-bit integer arithmetic in " + String.join(", ", q.integerArithmetic());
+            return new PlannedQuery(q.sql(), infos, converters, overflow);
         } catch (AdqlException e) {
             throw Fault.usage(e.getMessage(), e);
         }

@@ -10,8 +10,15 @@ import uk.ac.starlink.table.ColumnInfo;
  * @param sql        SQL for the archive database
  * @param columns    one FIELD description per result column, with the TAP_SCHEMA metadata
  * @param converters one converter per column from the JDBC value to the value written
+ * @param overflowHint names the query's 64-bit integer expressions for an out-of-range error
+ *                   (SQLSTATE 22003), or null
  */
-public record PlannedQuery(String sql, List<ColumnInfo> columns, List<Function<Object, Object>> converters) {
+public record PlannedQuery(String sql, List<ColumnInfo> columns, List<Function<Object, Object>> converters,
+                           String overflowHint) {
+
+    public PlannedQuery(String sql, List<ColumnInfo> columns, List<Function<Object, Object>> converters) {
+        this(sql, columns, converters, null);
+    }
 
     public PlannedQuery {
         columns = List.copyOf(columns);

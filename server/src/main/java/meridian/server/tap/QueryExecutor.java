@@ -55,7 +55,8 @@ public final class QueryExecutor {
             }
             cancellation.register(st, database.backend().canCancelStatements());
             ResultSet rs = st.executeQuery(query.sql());
-            QueryResultTable table = new QueryResultTable(rs, query.columns(), query.converters(), maxrec);
+            QueryResultTable table = new QueryResultTable(rs, query.columns(), query.converters(), maxrec,
+                    query.overflowHint());
             return new OpenQuery(c, st, rs, table, cancellation);
         } catch (QueryCancelledException e) {
             closeQuietly(st, c, cancellation);
@@ -63,6 +64,9 @@ public final class QueryExecutor {
         } catch (SQLException e) {
             closeQuietly(st, c, cancellation);
             cancellation.throwIfCancelled(e);
+            if (QueryResultTable.isDataError(e)) {
+                throw QueryResultTable.dataFault(e, query.overflowHint());
+            }
             throw Fault.usage("the database could not run the query: " + e.getMessage(), e);
         }
     }

@@ -59,7 +59,8 @@ public final class TapQueryRunner {
                     rows);
             DatalinkDescriptor.Decorated links = DatalinkDescriptor.decorate(planned.columns(), serviceBase);
             PlannedQuery plan = new PlannedQuery(planned.sql(), links.columns(),
-                    ResultReferences.absolute(links.columns(), planned.converters(), serviceBase));
+                    ResultReferences.absolute(links.columns(), planned.converters(), serviceBase),
+                    planned.overflowHint());
             cancellation.throwIfCancelled(null);
             QueryExecutor.OpenQuery open = executor.open(plan, params.maxrec(), timeoutSeconds, cancellation);
             ResultContext context = new ResultContext(

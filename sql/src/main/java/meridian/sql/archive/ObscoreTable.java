@@ -4,6 +4,7 @@ import static meridian.sql.model.Datatype.CHAR;
 import static meridian.sql.model.Datatype.DOUBLE;
 import static meridian.sql.model.Datatype.INT;
 import static meridian.sql.model.Datatype.LONG;
+import static meridian.sql.model.Datatype.UNICODE_CHAR;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,10 @@ import meridian.sql.model.Table;
  * names, types, units, UCDs and utypes, and the optional ones an archive of spectra, images and
  * cubes fills, plus four non-standard columns for SSA ({@code redshift}, {@code snr},
  * {@code flux_calib}, {@code wave_calib}). The ObsCore data model identifier is
- * {@link #DATA_MODEL_IVOID}.
+ * {@link #DATA_MODEL_IVOID}. Free text (names and titles: target_name, target_class,
+ * facility_name, instrument_name, obs_title) is {@code unicodeChar}, since FITS headers and
+ * collection definitions put non-ASCII names there; identifiers, codes, URLs, UCDs, units and
+ * dates are ASCII by their own standards and stay {@code char}.
  */
 public final class ObscoreTable {
 
@@ -59,7 +63,7 @@ public final class ObscoreTable {
                 "File content format (MIME type)").principal().build());
         c.add(col("access_estsize", LONG, null, "kbyte", "phys.size;meta.file", "Access.Size",
                 "Estimated size of dataset in kilobytes").principal().build());
-        c.add(col("target_name", CHAR, "*", null, "meta.id;src", "Target.Name",
+        c.add(col("target_name", UNICODE_CHAR, "*", null, "meta.id;src", "Target.Name",
                 "Astronomical object observed, if any").principal().indexed().build());
         c.add(col("s_ra", DOUBLE, null, "deg", "pos.eq.ra",
                 "Char.SpatialAxis.Coverage.Location.Coord.Position2D.Value2.C1",
@@ -112,20 +116,20 @@ public final class ObscoreTable {
                 "List of polarization states or NULL if not applicable").build());
         c.add(col("pol_xel", LONG, null, null, "meta.number", "Char.PolarizationAxis.numBins",
                 "Number of polarization samples").build());
-        c.add(col("facility_name", CHAR, "*", null, "meta.id;instr.tel", "Provenance.ObsConfig.Facility.name",
+        c.add(col("facility_name", UNICODE_CHAR, "*", null, "meta.id;instr.tel", "Provenance.ObsConfig.Facility.name",
                 "Name of the facility used for this observation").principal().build());
-        c.add(col("instrument_name", CHAR, "*", null, "meta.id;instr", "Provenance.ObsConfig.Instrument.name",
+        c.add(col("instrument_name", UNICODE_CHAR, "*", null, "meta.id;instr", "Provenance.ObsConfig.Instrument.name",
                 "Name of the instrument used for this observation").principal().build());
         // optional columns (ObsCore 1.1 table 7) that a FITS archive fills
         c.add(col("dataproduct_subtype", CHAR, "*", null, "meta.code.class", "ObsDataset.dataProductSubtype",
                 "Data product specific type").build());
-        c.add(col("target_class", CHAR, "*", null, "src.class", "Target.Class",
+        c.add(col("target_class", UNICODE_CHAR, "*", null, "src.class", "Target.Class",
                 "Class of the target object (star, galaxy, QSO...)").build());
         c.add(col("obs_creation_date", CHAR, "*", null, "time;meta.dataset", "DataID.Date",
                 "Date of creation of the data product").xtype("timestamp").build());
         c.add(col("obs_creator_did", CHAR, "*", null, "meta.id", "DataID.CreatorDID",
                 "IVOA dataset identifier given by the creator").build());
-        c.add(col("obs_title", CHAR, "*", null, "meta.title;obs", "DataID.Title",
+        c.add(col("obs_title", UNICODE_CHAR, "*", null, "meta.title;obs", "DataID.Title",
                 "Brief description of the dataset").build());
         c.add(col("publisher_id", CHAR, "*", null, "meta.ref.ivoid", "Curation.PublisherID",
                 "IVOA identifier of the data publisher").build());

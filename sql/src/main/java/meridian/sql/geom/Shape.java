@@ -44,29 +44,52 @@ public sealed interface Shape permits Shape.Point, Shape.Circle, Shape.Box, Shap
     }
 
     /**
-     * ADQL's BOX: centred on (ra, dec), {@code width} wide along RA and {@code height} high along
-     * Dec, both in degrees on the coordinate axes. It is handled as the polygon of its four
-     * corners joined by great circles ({@link #toPolygon()}), which is what DALI can serialise.
+     * ADQL's BOX (ADQL 2.1 section 4.2.5, STC 1.33 section 4.5.1.5): a cross centred on (ra, dec)
+     * with arms along the coordinate axes at the centre, {@code width}/2 degrees east and west
+     * and {@code height}/2 north and south, measured along great circles; the sides are the
+     * great circles through the arms' ends at right angles to the arms. In the gnomonic
+     * projection about the centre that is the rectangle {@code |x| <= tan(width/2)},
+     * {@code |y| <= tan(height/2)}, so the box is exactly the polygon of its four corners
+     * joined by great circles ({@link #toPolygon()}), which is also what DALI can serialise.
+     * Near the poles it is much wider in RA than {@code width}: a side is a great circle, not
+     * a parallel of declination. Width and height must be below 180&deg;.
      */
     record Box(String frame, double ra, double dec, double width, double height) implements Shape {
         public Box {
             if (!(width >= 0) || !(height >= 0)) {
                 throw new IllegalArgumentException("box width and height must not be negative");
             }
+            if (width >= 180 || height >= 180) {
+                throw new IllegalArgumentException("box width and height must be below 180 degrees: "
+                        + width + ", " + height);
+            }
         }
 
-        /** The four corners, counter-clockwise as seen from inside the sphere looking out. */
+        /**
+         * The four corners, the points (&plusmn;tan(width/2), &plusmn;tan(height/2)) of the
+         * tangent plane at the centre, counter-clockwise as seen from inside the sphere looking
+         * out; RA in [0, 360).
+         */
         public Polygon toPolygon() {
-            double w = width / 2;
-            double h = height / 2;
-            double dl = clampDec(dec - h);
-            double dh = clampDec(dec + h);
+            double x = Math.tan(Math.toRadians(width / 2));
+            double y = Math.tan(Math.toRadians(height / 2));
             return new Polygon(frame, new double[] {
-                ra - w, dl, ra + w, dl, ra + w, dh, ra - w, dh});
+                cornerRa(-x, -y), cornerDec(-x, -y), cornerRa(x, -y), cornerDec(x, -y),
+                cornerRa(x, y), cornerDec(x, y), cornerRa(-x, y), cornerDec(-x, y)});
         }
 
-        private static double clampDec(double d) {
-            return Math.max(-90, Math.min(90, d));
+        /** RA of the point (x, y) of the tangent plane at the centre (inverse gnomonic projection). */
+        private double cornerRa(double x, double y) {
+            double d = Math.toRadians(dec);
+            double a = ra + Math.toDegrees(Math.atan2(x, Math.cos(d) - y * Math.sin(d)));
+            return a - 360 * Math.floor(a / 360);
+        }
+
+        /** Dec of the point (x, y) of the tangent plane at the centre. */
+        private double cornerDec(double x, double y) {
+            double d = Math.toRadians(dec);
+            double across = Math.cos(d) - y * Math.sin(d);
+            return Math.toDegrees(Math.atan2(Math.sin(d) + y * Math.cos(d), Math.sqrt(x * x + across * across)));
         }
 
         @Override

@@ -10,8 +10,11 @@ import java.util.List;
  * each row's cell in a generated column ({@link #COLUMN}, see {@link #sqlExpression}) with an
  * index on it; the ADQL translator turns a cone into either a short list of cells
  * ({@code cell IN (...)}, an index probe per cell, visiting little more than the cone) or, for
- * large cones and the poles, a cell range covering the Dec band. The exact geometric test is
- * always added after the pre-filter. Stateless.
+ * large cones and the poles, a cell range covering the Dec band narrowed to the cone's RA span
+ * by a test on the cell number alone ({@link #raWindowSql}): the index scan then reads the band,
+ * but only rows under the cone go on to the exact test or, in a join, to the other table. There
+ * is no cliff where the list gets too long: a cone of 2&deg; and one of 3&deg; pass the same
+ * rows on. The exact geometric test is always added after the pre-filter. Stateless.
  */
 public final class SkyCells {
 
@@ -23,7 +26,7 @@ public final class SkyCells {
     public static final int RA_CELLS = 1440;
     /** Dec bands (180 / CELL_DEG). */
     public static final int ZONES = 720;
-    /** Above this many cells a cone is pre-filtered by its Dec band instead. */
+    /** Above this many cells a cone is pre-filtered by its Dec band and RA window instead. */
     public static final int MAX_LISTED_CELLS = 400;
 
     private SkyCells() {
@@ -73,6 +76,62 @@ public final class SkyCells {
         return rangeBound(ra, dec, radius, false) + " AND " + rangeBound(ra, dec, radius, true);
     }
 
+    /**
+     * The RA window of a cone moving with another table's rows, as a test on the cell: the
+     * range of {@link #rangeSql} runs through whole zones when the cone crosses a zone
+     * boundary, and this keeps only the cells under the cone's RA span (every cell near the
+     * poles or across RA 0, where the span is not one interval). Cheap integer arithmetic, tested
+     * before the exact geometry.
+     *
+     * @param cell   SQL of the row's sky cell
+     * @param ra     SQL expression of the centre's RA, degrees
+     * @param dec    SQL expression of the centre's Dec, degrees
+     * @param radius cone radius, degrees
+     * @return a condition, or null when the cone is too wide for a window to help
+     */
+    public static String movingRaWindowSql(String cell, String ra, String dec, double radius) {
+        double r = radius + 1e-9;
+        if (r >= 45) {
+            return null;
+        }
+        String d = "(" + dec + ")";
+        String a = "(" + ra + ")";
+        String half = halfWidthSql(d, r);
+        String narrow = narrowSql(a, d, half, r);
+        return "MOD(" + cell + ", " + RA_CELLS + ") BETWEEN CASE WHEN " + narrow + " THEN CAST(FLOOR((" + a + " - "
+                + half + ") * " + (int) (1 / CELL_DEG) + ") AS INTEGER) ELSE 0 END AND CASE WHEN " + narrow
+                + " THEN CAST(FLOOR((" + a + " + " + half + ") * " + (int) (1 / CELL_DEG) + ") AS INTEGER) ELSE "
+                + (RA_CELLS - 1) + " END";
+    }
+
+    /**
+     * The RA window of a {@link Cover} as a test on the cell ({@code cell}: its SQL), or null
+     * when the cover has none (the whole ring of RA).
+     */
+    public static String raWindowSql(String cell, Cover cover) {
+        if (cover.raFirst() < 0) {
+            return null;
+        }
+        String raCell = "MOD(" + cell + ", " + RA_CELLS + ")";
+        if (cover.raFirst() <= cover.raLast()) {
+            return raCell + " BETWEEN " + cover.raFirst() + " AND " + cover.raLast();
+        }
+        return "(" + raCell + " >= " + cover.raFirst() + " OR " + raCell + " <= " + cover.raLast() + ")";
+    }
+
+    /** SQL of the largest RA offset on a cone, asin(sin r / cos dec), valid while |dec| + r < 90. */
+    private static String halfWidthSql(String d, double r) {
+        // the argument is kept in ASIN's domain also where the narrow test rejects the result
+        return "(DEGREES(ASIN(CASE WHEN ABS(" + d + ") + " + r + " < 89.9 THEN " + Math.sin(Math.toRadians(r))
+                + " / COS(RADIANS(" + d + ")) ELSE 0 END)) + 1e-9)";
+    }
+
+    /** SQL: the cone's RA span is one interval inside [0, 360). */
+    private static String narrowSql(String a, String d, String half, double r) {
+        return "ABS(" + d + ") + " + r + " < 89.9 AND " + a + " - " + half + " >= 0 AND " + a + " + " + half
+                + " < 360";
+    }
+
     /** The low or high end of {@link #rangeSql}. */
     static String rangeBound(String ra, String dec, double radius, boolean high) {
         double r = radius + 1e-9;
@@ -82,12 +141,8 @@ public final class SkyCells {
         if (r >= 45) {
             return high ? zone + " + " + (RA_CELLS - 1) : zone;
         }
-        // the largest RA offset on the cone, asin(sin r / cos dec), valid while |dec| + r < 90
-        // (the argument is kept in ASIN's domain also where the condition below rejects the result)
-        String half = "(DEGREES(ASIN(CASE WHEN ABS(" + d + ") + " + r + " < 89.9 THEN " + Math.sin(Math.toRadians(r))
-                + " / COS(RADIANS(" + d + ")) ELSE 0 END)) + 1e-9)";
-        String narrow = "ABS(" + d + ") + " + r + " < 89.9 AND " + a + " - " + half + " >= 0 AND " + a + " + " + half
-                + " < 360";
+        String half = halfWidthSql(d, r);
+        String narrow = narrowSql(a, d, half, r);
         return zone + " + CASE WHEN " + narrow + " THEN CAST(FLOOR((" + a + (high ? " + " : " - ") + half + ") * "
                 + (int) (1 / CELL_DEG) + ") AS INTEGER) ELSE " + (high ? RA_CELLS - 1 : 0) + " END";
     }
@@ -125,11 +180,13 @@ public final class SkyCells {
     /**
      * What a cone needs from the index: either {@code cells} (every cell a point of the cone can
      * be in) or, when that list would be long, the inclusive cell range {@code [first, last]}
-     * of its Dec band.
+     * of its Dec band and the inclusive window {@code [raFirst, raLast]} of RA cells (numbers
+     * 0..{@value #RA_CELLS}-1 within a zone; {@code raFirst > raLast} when it wraps through RA 0;
+     * -1 for every RA).
      *
      * @param cells null when the range is to be used
      */
-    public record Cover(List<Integer> cells, int first, int last) {
+    public record Cover(List<Integer> cells, int first, int last, int raFirst, int raLast) {
     }
 
     /** The cover of the cone of {@code radius} degrees around (ra, dec). */
@@ -140,7 +197,7 @@ public final class SkyCells {
         double decMax = Math.min(90, dec + r);
         int z1 = zone(decMin);
         int z2 = zone(decMax);
-        Cover band = new Cover(null, z1 * RA_CELLS, z2 * RA_CELLS + RA_CELLS - 1);
+        Cover band = new Cover(null, z1 * RA_CELLS, z2 * RA_CELLS + RA_CELLS - 1, -1, -1);
         if (r >= 90 || decMax >= 90 - 1e-9 || decMin <= -90 + 1e-9) {
             return band;
         }
@@ -156,8 +213,14 @@ public final class SkyCells {
         int c1 = (int) Math.floor((ra0 - half) / CELL_DEG);
         int c2 = (int) Math.floor((ra0 + half) / CELL_DEG);
         int width = c2 - c1 + 1;
-        if (width >= RA_CELLS || (long) width * (z2 - z1 + 1) > MAX_LISTED_CELLS) {
+        if (width >= RA_CELLS) {
             return band;
+        }
+        if ((long) width * (z2 - z1 + 1) > MAX_LISTED_CELLS) {
+            // a window across RA 0 wraps (and so holds RA 360, stored in the last cell, as the list does)
+            boolean wraps = c1 < 0 || c2 >= RA_CELLS;
+            return new Cover(null, band.first(), band.last(), wraps ? Math.floorMod(c1, RA_CELLS) : c1,
+                    wraps ? Math.floorMod(c2, RA_CELLS) : c2);
         }
         List<Integer> cells = new ArrayList<>();
         for (int z = z1; z <= z2; z++) {
@@ -171,6 +234,6 @@ public final class SkyCells {
                 cells.add(z * RA_CELLS);
             }
         }
-        return new Cover(cells.stream().distinct().sorted().toList(), 0, 0);
+        return new Cover(cells.stream().distinct().sorted().toList(), 0, 0, -1, -1);
     }
 }

@@ -93,6 +93,7 @@ BEGIN
   ELSIF kind = 'box' THEN
     IF len <> 4 THEN RAISE EXCEPTION 'expected 4 numbers in STC-S region: %', g; END IF;
     IF n[3] < 0 OR n[4] < 0 THEN RAISE EXCEPTION 'box width and height must not be negative'; END IF;
+    IF n[3] >= 180 OR n[4] >= 180 THEN RAISE EXCEPTION 'box width and height must be below 180 degrees'; END IF;
   ELSIF kind = 'polygon' THEN
     IF len < 6 OR len % 2 <> 0 THEN
       RAISE EXCEPTION 'a polygon needs at least 3 vertices (6 numbers), got %', len;
@@ -111,14 +112,23 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
             FROM unnest(n) WITH ORDINALITY AS u(v, i))
 $$;
 
--- the vertices of a polygon or of a box's four corners (Shape.Box.toPolygon)
+-- the corner (x, y) of the tangent plane at (lon, lat): ra, dec of the inverse gnomonic projection
+CREATE OR REPLACE FUNCTION "MERIDIAN"."TANGENT_POINT"(lon float8, lat float8, x float8, y float8) RETURNS float8[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT ARRAY[ra - 360 * floor(ra / 360), degrees(atan2(sin(radians(lat)) + y * cos(radians(lat)),
+                  sqrt(x * x + power(cos(radians(lat)) - y * sin(radians(lat)), 2))))]
+    FROM (SELECT lon + degrees(atan2(x, cos(radians(lat)) - y * sin(radians(lat)))) AS ra) AS corner
+$$;
+
+-- the vertices of a polygon or of a box's four corners (Shape.Box.toPolygon: the sides are great
+-- circles, so the corners are (+-tan(width/2), +-tan(height/2)) on the tangent plane at the centre)
 CREATE OR REPLACE FUNCTION "MERIDIAN"."VERTICES"(kind text, n float8[]) RETURNS float8[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT CASE WHEN kind = 'box' THEN ARRAY[
-           n[1] - n[3] / 2, greatest(-90, least(90, n[2] - n[4] / 2)),
-           n[1] + n[3] / 2, greatest(-90, least(90, n[2] - n[4] / 2)),
-           n[1] + n[3] / 2, greatest(-90, least(90, n[2] + n[4] / 2)),
-           n[1] - n[3] / 2, greatest(-90, least(90, n[2] + n[4] / 2))]
+  SELECT CASE WHEN kind = 'box' THEN
+           "MERIDIAN"."TANGENT_POINT"(n[1], n[2], -tan(radians(n[3] / 2)), -tan(radians(n[4] / 2)))
+           || "MERIDIAN"."TANGENT_POINT"(n[1], n[2], tan(radians(n[3] / 2)), -tan(radians(n[4] / 2)))
+           || "MERIDIAN"."TANGENT_POINT"(n[1], n[2], tan(radians(n[3] / 2)), tan(radians(n[4] / 2)))
+           || "MERIDIAN"."TANGENT_POINT"(n[1], n[2], -tan(radians(n[3] / 2)), tan(radians(n[4] / 2)))
          ELSE n END
 $$;
 
@@ -160,6 +170,9 @@ LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 BEGIN
   IF width < 0 OR height < 0 THEN
     RAISE EXCEPTION 'box width and height must not be negative';
+  END IF;
+  IF width >= 180 OR height >= 180 THEN
+    RAISE EXCEPTION 'box width and height must be below 180 degrees';
   END IF;
   RETURN "MERIDIAN"."STCS_FORMAT"('box', 'ICRS', ARRAY[lon, lat, width, height]);
 END
