@@ -43,14 +43,37 @@ class AdqlRewriteTest {
             ABS(1 - 2 - 3) * 2 * 3     # (("MERIDIAN"."ABS"(((1-2)-3))*2)*3)
             """)
     void arithmeticIsLeftAssociativeAndParenthesesStay(String adql, String sql) throws Exception {
-        String actual = select(adql);
+        String actual = shape(select(adql));
         assertEquals(sql.replace("\"MERIDIAN\".\"ABS\"", "ABS"), actual, adql);
+    }
+
+    /**
+     * The SQL's shape: without the casts that make integer arithmetic 64-bit (see
+     * {@link ResultTypesTest}) and without blanks around the operators.
+     */
+    private static String shape(String sql) {
+        StringBuilder out = new StringBuilder(sql);
+        for (int at = out.indexOf("CAST("); at >= 0; at = out.indexOf("CAST(", at)) {
+            int depth = 0;
+            int end = at + 4;
+            do {
+                char c = out.charAt(end++);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            } while (depth > 0);
+            String inner = out.substring(at + 5, end - 1);
+            if (inner.endsWith(" AS BIGINT")) {
+                out.replace(at, end, inner.substring(0, inner.length() - " AS BIGINT".length()));
+            } else {
+                at = end;
+            }
+        }
+        return out.toString().replaceAll(" ([-+*/]) ", "$1");
     }
 
     @Test
     void chainsInsideSubqueriesAndConditionsAreRewrittenToo() throws Exception {
-        String sql = derby("SELECT obs_id FROM ivoa.obscore WHERE calib_level > 10 - 4 - 2 AND obs_id IN"
-                + " (SELECT obs_id FROM ivoa.obscore WHERE s_ra < 100 / 10 / 2)");
+        String sql = shape(derby("SELECT obs_id FROM ivoa.obscore WHERE calib_level > 10 - 4 - 2 AND obs_id IN"
+                + " (SELECT obs_id FROM ivoa.obscore WHERE s_ra < 100 / 10 / 2)"));
         assertTrue(sql.contains("((10-4)-2)"), sql);
         assertTrue(sql.contains("((100/10)/2)"), sql);
     }
