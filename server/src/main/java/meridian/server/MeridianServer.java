@@ -20,15 +20,18 @@ import meridian.datalink.Bundles;
 import meridian.datalink.FileAccess;
 import meridian.datalink.Links;
 import meridian.datalink.ProductCatalog;
+import meridian.datalink.ServiceDescriptors;
 import meridian.datalink.Sodas;
 import meridian.server.config.MeridianConfig;
 import meridian.server.datalink.BundleServlet;
 import meridian.server.datalink.DatalinkCapabilities;
+import meridian.server.datalink.DatalinkFaults;
 import meridian.server.datalink.LinksServlet;
 import meridian.server.datalink.SodaServlet;
 import meridian.server.files.Collections;
 import meridian.server.files.FileServlet;
 import meridian.server.http.CorsFilter;
+import meridian.server.http.FilterErrors;
 import meridian.server.http.ServiceUrls;
 import meridian.server.http.VoErrorHandler;
 import meridian.server.http.VoServletErrorHandler;
@@ -137,8 +140,11 @@ public final class MeridianServer {
         CatalogueStore catalogueStore = new CatalogueStore(parts.database());
         AccessPolicy access = new AccessPolicy(collections::definitions,
                 () -> catalogueRights(catalogueStore, collections), config.archive().schema());
+        // a request refused before its servlet runs is answered in its protocol's error form
+        FilterErrors refusals = new FilterErrors(Map.of(ServiceDescriptors.SODA_PATH, DatalinkFaults::respondSoda));
         WorkLimiter work = new WorkLimiter(new WorkLimiter.Limits(config.limits().perClient(),
-                config.concurrentQueries(), config.limits().waitingPerClient(), config.limits().queueWaitSeconds()));
+                config.concurrentQueries(), config.limits().waitingPerClient(), config.limits().queueWaitSeconds()),
+                refusals);
         JobManager jobs = new JobManager(new JobStore(config.dataDir().resolve("jobs")),
                 new AsyncQueryRunner(queries, limits, a.resultLimitBytes(), () -> jobBaseUrl(config, connector),
                         owner -> access.rows(users.identity(owner))),
@@ -196,10 +202,10 @@ public final class MeridianServer {
 
         ctx.addFilter(new FilterHolder(new CorsFilter(Set.of())), "/*", EnumSet.of(DispatcherType.REQUEST));
         // every request gets its identity (401 for wrong credentials) before any servlet runs
-        ctx.addFilter(new FilterHolder(new AuthFilter(users)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        ctx.addFilter(new FilterHolder(new AuthFilter(users, refusals)), "/*", EnumSet.of(DispatcherType.REQUEST));
         if (config.limits().perMinute() > 0) {
             FilterHolder rate = new FilterHolder(new RateLimiter(config.limits().perMinute(),
-                    config.limits().burstSize()));
+                    config.limits().burstSize(), refusals));
             ctx.addFilter(rate, "/tap/sync", EnumSet.of(DispatcherType.REQUEST));
             ctx.addFilter(rate, "/tap/async/*", EnumSet.of(DispatcherType.REQUEST));
             ctx.addFilter(rate, "/soda/sync", EnumSet.of(DispatcherType.REQUEST));

@@ -214,6 +214,19 @@ class AuthTest {
         }
     }
 
+    @Test
+    void wrongCredentialsOnSodaAreSodasTextError() {
+        // refused by the authentication filter before SODA runs, yet in SODA 1.0's own form
+        Response resp = given().baseUri(service.baseUrl()).redirects().follow(false)
+                .auth().preemptive().basic("alice", "hunter2-bad")
+                .queryParams(Map.of("ID", "ivo://nowhere/x", "CIRCLE", "10 10 0.1")).get("/soda/sync");
+        assertEquals(401, resp.statusCode());
+        assertTrue(resp.contentType().startsWith("text/plain"), resp.contentType());
+        assertTrue(resp.asString().startsWith("AuthenticationError: "), resp.asString());
+        assertTrue(resp.headers().getValues("WWW-Authenticate").stream().anyMatch(h -> h.startsWith("Basic ")));
+        assertFalse(resp.asString().contains("hunter2"), "no credential echoed");
+    }
+
     @ParameterizedTest(name = "{0} reads {1}: {2}")
     @CsvSource(textBlock = """
             anonymous, alpha/obs-15.fits, 200

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import meridian.server.http.ErrorBoundary;
+import meridian.server.http.FilterErrors;
 import meridian.server.http.Fault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +35,16 @@ public final class AuthFilter implements Filter {
     private static final String WRONG = "the credentials are wrong, unknown or revoked";
 
     private final UserStore users;
+    private final FilterErrors errors;
 
     public AuthFilter(UserStore users) {
+        this(users, FilterErrors.DALI);
+    }
+
+    /** @param errors the form of the 401 answers, by the protocol of the request */
+    public AuthFilter(UserStore users, FilterErrors errors) {
         this.users = users;
+        this.errors = errors;
     }
 
     /** The identity {@link AuthFilter} found for this request (anonymous when it did not run). */
@@ -56,7 +63,7 @@ public final class AuthFilter implements Filter {
         } catch (Fault f) {
             // for the operators (and fail2ban-style tools): who and from where, never what was sent
             LOG.info("authentication refused from {}: {}", req.getRemoteAddr(), f.getMessage());
-            ErrorBoundary.respond((HttpServletResponse) response, f);
+            errors.respond(req, (HttpServletResponse) response, f);
             return;
         }
         req.setAttribute(ATTRIBUTE, identity.orElse(Identity.ANONYMOUS));

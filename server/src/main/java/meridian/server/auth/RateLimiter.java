@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import meridian.server.http.ErrorBoundary;
 import meridian.server.http.Fault;
+import meridian.server.http.FilterErrors;
 
 /**
  * A token bucket per client for expensive requests (TAP sync queries, async job creation, SODA
@@ -29,6 +29,7 @@ public final class RateLimiter implements Filter {
     private final double perNano;
     private final double burst;
     private final LongSupplier clock;
+    private final FilterErrors errors;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     private static final class Bucket {
@@ -46,13 +47,23 @@ public final class RateLimiter implements Filter {
      * @param burst     requests a client may make at once
      */
     public RateLimiter(int perMinute, int burst) {
-        this(perMinute, burst, System::nanoTime);
+        this(perMinute, burst, FilterErrors.DALI);
+    }
+
+    /** As {@link #RateLimiter(int, int)}, with the form of the 429 answers by the protocol of the request. */
+    public RateLimiter(int perMinute, int burst, FilterErrors errors) {
+        this(perMinute, burst, System::nanoTime, errors);
     }
 
     RateLimiter(int perMinute, int burst, LongSupplier clock) {
+        this(perMinute, burst, clock, FilterErrors.DALI);
+    }
+
+    private RateLimiter(int perMinute, int burst, LongSupplier clock, FilterErrors errors) {
         this.perNano = perMinute / 60e9;
         this.burst = Math.max(1, burst);
         this.clock = clock;
+        this.errors = errors;
     }
 
     @Override
@@ -64,7 +75,7 @@ public final class RateLimiter implements Filter {
             String client = who.isAnonymous() ? "ip:" + req.getRemoteAddr() : "user:" + who.user();
             long wait = take(client);
             if (wait > 0) {
-                ErrorBoundary.respond((HttpServletResponse) response, Fault.tooManyRequests(
+                errors.respond(req, (HttpServletResponse) response, Fault.tooManyRequests(
                         "too many expensive requests from this client; retry in " + wait
                                 + " s (limits.requests_per_minute)", wait));
                 return;

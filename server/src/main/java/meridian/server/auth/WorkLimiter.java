@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import meridian.server.http.ErrorBoundary;
 import meridian.server.http.Fault;
+import meridian.server.http.FilterErrors;
 import meridian.server.uws.ClientSlots;
 
 /**
@@ -52,6 +52,7 @@ public final class WorkLimiter implements Filter, ClientSlots {
     }
 
     private final Limits limits;
+    private final FilterErrors errors;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, int[]> running = new HashMap<>();
     private final Map<String, int[]> waitingOf = new HashMap<>();
@@ -69,7 +70,13 @@ public final class WorkLimiter implements Filter, ClientSlots {
     }
 
     public WorkLimiter(Limits limits) {
+        this(limits, FilterErrors.DALI);
+    }
+
+    /** @param errors the form of the 429 answers, by the protocol of the request */
+    public WorkLimiter(Limits limits, FilterErrors errors) {
         this.limits = limits;
+        this.errors = errors;
     }
 
     public Limits limits() {
@@ -94,7 +101,7 @@ public final class WorkLimiter implements Filter, ClientSlots {
             admitted = false;
         }
         if (!admitted) {
-            ErrorBoundary.respond((HttpServletResponse) response, Fault.tooManyRequests(
+            errors.respond((HttpServletRequest) request, (HttpServletResponse) response, Fault.tooManyRequests(
                     "the service is busy with this client's (or all clients') other queries: at most "
                             + limits.perClient() + " of one client and " + limits.total() + " in all run at once,"
                             + " and this one waited " + limits.queueSeconds() + " s for its turn; retry later"

@@ -17,7 +17,7 @@ import meridian.server.http.Fault;
  * raised outside DataLink code (undecodable parameters, a busy server) get the fault name of
  * their status ({@link DatalinkFault.Type#forStatus}); internal errors stay 500 with no stack.
  */
-final class DatalinkFaults {
+public final class DatalinkFaults {
 
     private DatalinkFaults() {
     }
@@ -35,7 +35,7 @@ final class DatalinkFaults {
     }
 
     /** The SODA answer to a failed request: 204 for no overlap, else the text/plain error document. */
-    static void respondSoda(HttpServletResponse resp, Exception e) throws IOException {
+    public static void respondSoda(HttpServletResponse resp, Exception e) throws IOException {
         if (resp.isCommitted()) {
             ErrorBoundary.respond(resp, e); // logs an internal error; the writer ends its own output
             return;
