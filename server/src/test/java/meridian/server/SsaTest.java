@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import meridian.ingest.CollectionDefinition;
 import meridian.ingest.IngestOptions;
 import meridian.ingest.Ingestor;
@@ -471,7 +469,7 @@ class SsaTest {
                 Map.of("TARGETNAME", "tau cet", "RESPONSEFORMAT", "votable/b2"))) {
             // error documents come with status 400, which votlint does not fetch: check the saved body
             Files.write(file, ssa(query).asByteArray());
-            String out = run(List.of(stilts.toString(), "votlint", "votable=" + file));
+            String out = Commands.run(List.of(stilts.toString(), "votlint", "votable=" + file));
             System.out.println("votlint " + query + ":\n" + out);
             assertTrue(out.isBlank(), query + ":\n" + out);
         }
@@ -481,7 +479,7 @@ class SsaTest {
     void pyvoFindsAndDownloadsSpectra() throws Exception {
         Path python = Path.of("/usr/bin/python3");
         assertTrue(Files.isExecutable(python), "install the Debian package python3-pyvo");
-        String out = run(List.of(python.toString(), "src/test/python/pyvo_ssa_check.py", service.baseUrl() + "/ssa"));
+        String out = Commands.run(List.of(python.toString(), "src/test/python/pyvo_ssa_check.py", service.baseUrl() + "/ssa"));
         System.out.println(out);
         assertTrue(out.contains("pyvo ssa: OK"), out);
     }
@@ -490,21 +488,5 @@ class SsaTest {
         Map<String, String> m = new java.util.HashMap<>(base);
         m.put(name, value);
         return m;
-    }
-
-    /** Runs an external tool (validator, Python client); its output, stdout and stderr merged. */
-    static String run(List<String> command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().remove("PYTHONPATH");
-        Process p = pb.start();
-        byte[] out;
-        try (var in = p.getInputStream()) {
-            out = in.readAllBytes();
-        }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not finish");
-        }
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

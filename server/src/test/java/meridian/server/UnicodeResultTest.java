@@ -155,7 +155,7 @@ class UnicodeResultTest {
     void pyvoReadsNonAsciiText() throws Exception {
         Path python = Path.of("/usr/bin/python3");
         assertTrue(Files.isExecutable(python), "install the Debian package python3-pyvo");
-        String out = SsaTest.run(List.of(python.toString(), "src/test/python/pyvo_unicode_check.py", service.tapUrl()));
+        String out = Commands.run(List.of(python.toString(), "src/test/python/pyvo_unicode_check.py", service.tapUrl()));
         assertTrue(out.contains("pyvo unicode: OK"), out);
     }
 
@@ -166,7 +166,7 @@ class UnicodeResultTest {
         for (String format : List.of("votable/td", "votable/b2")) {
             Path file = service.dataDir().resolve("unicode-" + format.replace('/', '-') + ".vot");
             Files.write(file, sync("SELECT id, name, 'Ωé€' AS lit FROM test.uni", format).asByteArray());
-            String out = SsaTest.run(List.of(stilts.toString(), "votlint", "votable=" + file));
+            String out = Commands.run(List.of(stilts.toString(), "votlint", "votable=" + file));
             assertTrue(out.isBlank(), format + ":\n" + out);
         }
     }
