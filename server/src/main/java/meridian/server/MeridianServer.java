@@ -212,9 +212,11 @@ public final class MeridianServer {
             ctx.addFilter(rate, "/bundle", EnumSet.of(DispatcherType.REQUEST));
         }
         // expensive work waits for a slot (after the rate limit: a refused request takes none);
-        // VOSI, /files, DataLink and the landing page are never limited
+        // VOSI, /files, DataLink and the landing page are never limited (SIA and cone search
+        // VOSI documents under a cone search's path take a slot too, for the moment it takes)
         FilterHolder slots = new FilterHolder(work);
-        for (String path : List.of("/tap/sync", "/ssa", "/soda/sync", "/bundle")) {
+        for (String path : List.of("/tap/sync", "/ssa", "/soda/sync", "/bundle", SiaServlet.PATH + "/query",
+                ScsServlet.PATH + "/*")) {
             ctx.addFilter(slots, path, EnumSet.of(DispatcherType.REQUEST));
         }
         server.setHandler(new ServerHeader(ctx));
