@@ -122,6 +122,23 @@ class AccessReferencesTest {
     }
 
     @Test
+    void asyncResultsFollowTheHostOfTheRequestThatCreatedTheJob() throws Exception {
+        Response created = given().baseUri(service.baseUrl()).header("Host", HOST).redirects().follow(false)
+                .formParam("LANG", "ADQL").formParam("PHASE", "RUN")
+                .formParam("QUERY", "SELECT access_url, preview FROM ivoa.obscore WHERE obs_collection = '"
+                        + COLLECTION + "'")
+                .post("/tap/async");
+        assertEquals(303, created.statusCode(), created.asString());
+        String job = created.header("Location").replace("http://" + HOST, service.baseUrl());
+        assertEquals("COMPLETED", Uws.text(Uws.awaitEnd(job, 60), "phase"));
+        // read from another address: the links still name the host the job was created on
+        Response result = given().get(job + "/results/result");
+        assertEquals(200, result.statusCode(), result.asString());
+        assertOnHost(column(result, 0));
+        assertOnHost(column(result, 1));
+    }
+
+    @Test
     void ssaAndDatalinkFollowTheRequestsHost() throws Exception {
         Response ssa = given().baseUri(service.baseUrl()).header("Host", HOST).queryParam("REQUEST", "queryData")
                 .queryParam("COLLECTION", COLLECTION).get("/ssa");

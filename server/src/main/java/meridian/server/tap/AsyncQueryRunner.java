@@ -70,7 +70,7 @@ public final class AsyncQueryRunner implements JobRunner {
         Path out = dir.resolve(file);
         int timeout = (int) Math.min(Integer.MAX_VALUE, job.executionDuration());
         try (RunningQuery query = queries.open(params, name -> upload(job, dir, name), timeout, cancellation,
-                serviceBase.get(), rows.apply(job.owner()));
+                job.baseUrl() != null ? job.baseUrl() : serviceBase.get(), rows.apply(job.owner()));
              OutputStream stream = new LimitedOutputStream(Files.newOutputStream(out), resultLimitBytes)) {
             query.write(stream);
         } catch (IOException | RuntimeException e) {

@@ -178,7 +178,8 @@ public class TapSyncServlet extends DaliServlet {
             for (String name : raw.names()) {
                 params.put(name, raw.all(name));
             }
-            JobState job = async.create(params, parts, AuthFilter.identity(req).user(), WorkLimiter.client(req));
+            JobState job = async.create(params, parts, AuthFilter.identity(req).user(), WorkLimiter.client(req),
+                    urls.base(req));
             async.run(job.id());
             return new SyncContinuation(timeoutSeconds, urls.base(req) + "/tap/async/" + job.id());
         } catch (IOException | RuntimeException e) {

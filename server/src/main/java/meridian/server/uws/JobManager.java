@@ -151,10 +151,11 @@ public final class JobManager extends AbstractLifeCycle {
      * @param files      multipart file parts by part name; copied into the job directory
      * @param owner      the authenticated user creating the job, or null when anonymous
      * @param client     whose per-client slots and queue the job uses (user or address)
+     * @param baseUrl    the public base URL of the creating request (for the links in its results)
      * @throws Fault (usage) when the runner rejects the parameters
      */
     public JobState create(Map<String, List<String>> parameters, Map<String, UploadSource> files, String owner,
-                           String client) throws IOException {
+                           String client, String baseUrl) throws IOException {
         Map<String, List<String>> params = upper(parameters);
         params.remove("PHASE");
         runner.check(params);
@@ -178,7 +179,7 @@ public final class JobManager extends AbstractLifeCycle {
         String runId = params.containsKey("RUNID") ? params.get("RUNID").get(0) : null;
         JobState s = new JobState(id, runId, ExecutionPhase.PENDING, now.toString(), null, null,
                 limits.executionDuration(), now.plusSeconds(limits.destruction()).toString(), params, uploadFiles,
-                List.of(), null, owner);
+                List.of(), null, owner, baseUrl);
         store.save(s);
         jobs.put(id, new Job(s, client));
         return s;

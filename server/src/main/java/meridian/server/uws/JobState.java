@@ -23,11 +23,13 @@ import java.util.Map;
  * @param error             the error message of an ERROR job, or null
  * @param owner             the user who created the job, or null when it was created anonymously
  *                          (then anyone who knows its id may use it, as before authentication)
+ * @param baseUrl           the public base URL of the request that created the job, for the links
+ *                          its results hold (null for jobs stored before it was kept: the service's)
  */
 public record JobState(String id, String runId, ExecutionPhase phase, String creationTime, String startTime,
                        String endTime, long executionDuration, String destruction,
                        Map<String, List<String>> parameters, Map<String, String> uploadFiles,
-                       List<JobResult> results, String error, String owner) {
+                       List<JobResult> results, String error, String owner, String baseUrl) {
 
     public JobState {
         parameters = copy(parameters);
@@ -45,7 +47,7 @@ public record JobState(String id, String runId, ExecutionPhase phase, String cre
 
     JobState withPhase(ExecutionPhase p) {
         return new JobState(id, runId, p, creationTime, startTime, endTime, executionDuration, destruction,
-                parameters, uploadFiles, results, error, owner);
+                parameters, uploadFiles, results, error, owner, baseUrl);
     }
 
     /**
@@ -63,27 +65,27 @@ public record JobState(String id, String runId, ExecutionPhase phase, String cre
 
     JobState started(Instant t) {
         return new JobState(id, runId, ExecutionPhase.EXECUTING, creationTime, t.toString(), null,
-                executionDuration, destruction, parameters, uploadFiles, results, null, owner);
+                executionDuration, destruction, parameters, uploadFiles, results, null, owner, baseUrl);
     }
 
     JobState ended(ExecutionPhase p, Instant t, List<JobResult> newResults, String newError) {
         return new JobState(id, runId, p, creationTime, startTime, t.toString(), executionDuration, destruction,
-                parameters, uploadFiles, newResults, newError, owner);
+                parameters, uploadFiles, newResults, newError, owner, baseUrl);
     }
 
     JobState withExecutionDuration(long seconds) {
         return new JobState(id, runId, phase, creationTime, startTime, endTime, seconds, destruction,
-                parameters, uploadFiles, results, error, owner);
+                parameters, uploadFiles, results, error, owner, baseUrl);
     }
 
     JobState withDestruction(Instant t) {
         return new JobState(id, runId, phase, creationTime, startTime, endTime, executionDuration, t.toString(),
-                parameters, uploadFiles, results, error, owner);
+                parameters, uploadFiles, results, error, owner, baseUrl);
     }
 
     JobState withParameters(Map<String, List<String>> p, String newRunId) {
         return new JobState(id, newRunId, phase, creationTime, startTime, endTime, executionDuration, destruction,
-                p, uploadFiles, results, error, owner);
+                p, uploadFiles, results, error, owner, baseUrl);
     }
 
     /** The destruction time as an instant. */

@@ -192,7 +192,8 @@ public class UwsServlet extends HttpServlet {
         DaliParameters p = RequestParameters.read(req);
         if (path.isEmpty()) {
             Map<String, UploadSource> files = UploadParts.read(req, p);
-            JobState job = jobs.create(raw(p), files, AuthFilter.identity(req).user(), WorkLimiter.client(req));
+            JobState job = jobs.create(raw(p), files, AuthFilter.identity(req).user(), WorkLimiter.client(req),
+                    urls.base(req));
             if (p.single("PHASE").map(v -> v.equalsIgnoreCase("RUN")).orElse(false)) {
                 jobs.run(job.id());
             } else if (p.has("PHASE")) {
