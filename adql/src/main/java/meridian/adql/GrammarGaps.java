@@ -61,8 +61,7 @@ final class GrammarGaps {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             String word = adql.substring(t.start, t.end);
-            if (t.kind == 'n' && v21 && word.length() > 2 && (word.startsWith("0x") || word.startsWith("0X"))
-                    && word.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            if (t.kind == 'n' && v21 && isHex(adql, t)) {
                 edits.add(new Edit(t.start, t.end, hexValue(adql, t.start, word)));
             } else if (t.kind == 'w' && word.equalsIgnoreCase("COALESCE") && is(adql, tokens, i + 1, "(")) {
                 edits.add(new Edit(t.start, t.end, coalesce));
@@ -96,6 +95,15 @@ final class GrammarGaps {
     /** The query text to parse. */
     String text() {
         return text;
+    }
+
+    /** True when {@code t} is a hexadecimal literal, not part of a decimal number such as {@code 1.0x1}. */
+    private static boolean isHex(String adql, Token t) {
+        String word = adql.substring(t.start, t.end);
+        return word.length() > 2 && (word.startsWith("0x") || word.startsWith("0X"))
+                && word.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0)
+                && (t.start == 0 || adql.charAt(t.start - 1) != '.')
+                && (t.end == adql.length() || adql.charAt(t.end) != '.');
     }
 
     /** The decimal value of a hexadecimal literal, or an error when it does not fit a BIGINT. */

@@ -61,6 +61,12 @@ class GrammarGapsTest {
     void hexadecimalLookalikesInNamesStringsAndCommentsStay() throws Exception {
         String sql = derby("SELECT '0x1F' AS \"0x1F\" -- 0x1F\n FROM ivoa.obscore").sql();
         assertTrue(sql.startsWith("SELECT '0x1F' AS \"0x1F\""), sql);
+        // a decimal number followed by a name is no hexadecimal literal: 1.0 aliased x1, not 1.1
+        TranslatedQuery q = derby("SELECT 1.0x1 FROM ivoa.obscore");
+        assertEquals("x1", q.columns().get(0).name());
+        assertTrue(q.sql().startsWith("SELECT 1.0 AS \"x1\""), q.sql());
+        AdqlException e = error("SELECT 0x1F.5 FROM ivoa.obscore", AdqlVersion.V2_1);
+        assertEquals(8, e.column(), e.getMessage());
     }
 
     @Test
