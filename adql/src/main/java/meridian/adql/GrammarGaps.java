@@ -20,7 +20,7 @@ import java.util.Set;
  * ON or USING) becomes {@code a INNER JOIN b ON 1=1}, a cross join;</li>
  * <li>ADQL 2.1's hexadecimal literals {@code 0x1F} become their decimal value (an integer beyond
  * 2<sup>63</sup>-1 is refused);</li>
- * <li>{@code COALESCE(...)}, which ADQLlib accepts only as a whole select item or comparison
+ * <li>{@code COALESCE(...)} (ADQL 2.1), which ADQLlib accepts only as a whole select item or comparison
  * operand, not inside arithmetic or function arguments, is parsed as a placeholder user-defined
  * function and turned back into ADQLlib's COALESCE before the query is checked
  * ({@link #restore}).</li>
@@ -35,7 +35,7 @@ final class GrammarGaps {
             "FULL", "CROSS", "OUTER", "WHERE", "GROUP", "HAVING", "ORDER", "UNION", "EXCEPT", "INTERSECT", "OFFSET");
 
     private record Token(int start, int end, char kind) {
-        // kind: w word, n number, q "delimited identifier", s 'string', c comment, p punctuation
+        // kind: w word, n number (or hexadecimal literal), q "delimited identifier", s 'string', p punctuation
     }
 
     /** A replacement of the text [start, end) of the input by {@code text}. */
@@ -63,7 +63,7 @@ final class GrammarGaps {
             String word = adql.substring(t.start, t.end);
             if (t.kind == 'n' && v21 && isHex(adql, t)) {
                 edits.add(new Edit(t.start, t.end, hexValue(adql, t.start, word)));
-            } else if (t.kind == 'w' && word.equalsIgnoreCase("COALESCE") && is(adql, tokens, i + 1, "(")) {
+            } else if (t.kind == 'w' && v21 && word.equalsIgnoreCase("COALESCE") && is(adql, tokens, i + 1, "(")) {
                 edits.add(new Edit(t.start, t.end, coalesce));
             } else if (t.kind == 'w' && word.equalsIgnoreCase("CROSS") && is(adql, tokens, i + 1, "JOIN")) {
                 int end = tablePrimaryEnd(adql, tokens, i + 2);
@@ -75,10 +75,17 @@ final class GrammarGaps {
         }
         StringBuilder out = new StringBuilder(adql.length() + 16 * edits.size());
         int at = 0;
+        int line = 1;
+        int lineStart = 0;
         for (Edit e : edits) {
+            for (int c = at; c < e.start; c++) {
+                if (adql.charAt(c) == '\n') {
+                    line++;
+                    lineStart = out.length() + c - at + 1;
+                }
+            }
             out.append(adql, at, e.start);
-            int line = 1 + (int) out.chars().filter(c -> c == '\n').count();
-            int column = out.length() - out.lastIndexOf("\n");
+            int column = out.length() - lineStart + 1;
             out.append(e.text);
             shifts.add(new Shift(line, column, column + e.text.length(), e.text.length() - (e.end - e.start)));
             at = e.end;
@@ -87,7 +94,7 @@ final class GrammarGaps {
         text = out.toString();
     }
 
-    /** Rewrites {@code adql}; hexadecimal literals only in ADQL 2.1 (2.0 has none). */
+    /** Rewrites {@code adql}; hexadecimal literals and COALESCE only in ADQL 2.1 (2.0 has neither). */
     static GrammarGaps rewrite(String adql, AdqlVersion version) throws AdqlException {
         return new GrammarGaps(adql, version == AdqlVersion.V2_1);
     }

@@ -67,6 +67,10 @@ class GrammarGapsTest {
         assertTrue(q.sql().startsWith("SELECT 1.0 AS \"x1\""), q.sql());
         AdqlException e = error("SELECT 0x1F.5 FROM ivoa.obscore", AdqlVersion.V2_1);
         assertEquals(8, e.column(), e.getMessage());
+        // positions on later lines: an unknown column after hexadecimal literals on line 2
+        AdqlException later = error("SELECT\n0x1, 0xFFFFFFFFFFFF, nosuch\nFROM ivoa.obscore", AdqlVersion.V2_1);
+        assertEquals(2, later.line(), later.getMessage());
+        assertEquals(22, later.column(), later.getMessage());
     }
 
     @Test
@@ -98,6 +102,16 @@ class GrammarGapsTest {
         assertEquals(Datatype.DOUBLE, q.columns().get(1).metadata().datatype());
         assertEquals(Datatype.CHAR, q.columns().get(2).metadata().datatype());
         assertEquals("coalesce", q.columns().get(3).name());
+    }
+
+    @Test
+    void coalesceIsAdql21() throws Exception {
+        String sql = derby("SELECT COALESCE (calib_level, 0) * 2 AS x FROM ivoa.obscore").sql();
+        assertTrue(sql.contains("COALESCE(\"ivoa\".\"obscore\".\"calib_level\", 0)"), sql);
+        AdqlException e = error("SELECT obs_id\n FROM ivoa.obscore WHERE COALESCE(calib_level, 0) + 1 > 2", AdqlVersion.V2_0);
+        assertEquals(2, e.line(), e.getMessage());
+        assertEquals(26, e.column(), e.getMessage());
+        assertFalse(e.getMessage().toLowerCase().contains("meridian_coalesce"), e.getMessage());
     }
 
     @Test
