@@ -97,9 +97,12 @@ final class AdqlErrors {
         return new AdqlException("ADQL syntax error: " + text + "." + hint, -1, -1, e);
     }
 
-    /** Unknown tables, columns, functions and unsupported features, all of them in one message. */
+    /**
+     * Unknown tables, columns, functions and unsupported features of a query parsed from a
+     * rewritten text ({@link GrammarGaps}): {@code at} maps its positions to {@code adql}'s.
+     */
     static AdqlException unresolved(UnresolvedIdentifiersException e, String adql, ADQLParser.ADQLVersion version,
-                                    MetadataModel model) {
+                                    MetadataModel model, java.util.function.UnaryOperator<TextPosition> at) {
         List<ParseException> errors = new ArrayList<>();
         for (Iterator<ParseException> it = e.getErrors(); it.hasNext(); ) {
             errors.add(it.next());
@@ -112,9 +115,9 @@ final class AdqlErrors {
                 .thenComparingInt(x -> x.getPosition() == null ? 0 : x.getPosition().beginColumn));
         List<String> parts = new ArrayList<>();
         for (ParseException x : errors) {
-            parts.add(describe(x, adql, version, model));
+            parts.add(describe(x, at.apply(x.getPosition()), adql, version, model));
         }
-        TextPosition first = errors.isEmpty() ? null : errors.get(0).getPosition();
+        TextPosition first = errors.isEmpty() ? null : at.apply(errors.get(0).getPosition());
         String message = parts.size() == 1 ? parts.get(0)
                 : parts.size() + " problems in the query: " + String.join(" ", parts);
         if (parts.isEmpty()) {
@@ -123,8 +126,8 @@ final class AdqlErrors {
         return new AdqlException(message, first == null ? -1 : first.beginLine, first == null ? -1 : first.beginColumn, e);
     }
 
-    private static String describe(ParseException x, String adql, ADQLParser.ADQLVersion version, MetadataModel model) {
-        TextPosition p = x.getPosition();
+    private static String describe(ParseException x, TextPosition p, String adql, ADQLParser.ADQLVersion version,
+                                   MetadataModel model) {
         String where = p == null || p.beginLine <= 0 ? "" : " (line " + p.beginLine + ", column " + p.beginColumn + ")";
         if (x instanceof UnresolvedTableException t) {
             String written = textAt(adql, p, t.getTableName());

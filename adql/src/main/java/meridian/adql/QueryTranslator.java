@@ -106,20 +106,28 @@ public final class QueryTranslator {
     }
 
     private static ADQLSet parse(String adql, AdqlVersion version, MetadataModel model) throws AdqlException {
-        ADQLParser parser = new ADQLParser(version.parserVersion(), null, null, AdqlFeatures.featureSet());
+        StringLiterals literals = StringLiterals.mask(adql);
+        GrammarGaps gaps = GrammarGaps.rewrite(literals.text(), version);
+        ADQLParser parser = new ADQLParser(version.parserVersion(), null, null, AdqlFeatures.featureSet()) {
+            @Override
+            protected void allChecks(ADQLSet query) throws ParseException {
+                // the checks must see the query as written: COALESCE back in place of its placeholder
+                gaps.restore(query);
+                super.allChecks(query);
+            }
+        };
         parser.setQueryChecker(new ScopedChecker(ModelTables.of(model), AdqlFunctions.definitions()));
         try {
             // positions are stored in ICRS and never transformed: refuse other frames rather than mix them
             parser.setAllowedCoordSys(ALLOWED_COORDSYS);
-            StringLiterals literals = StringLiterals.mask(adql);
-            ADQLSet query = parser.parseQuery(literals.text());
+            ADQLSet query = parser.parseQuery(gaps.text());
             literals.restore(query);
             Associativity.leftAssociate(query);
             return query;
         } catch (UnresolvedIdentifiersException e) {
-            throw AdqlErrors.unresolved(e, adql, version.parserVersion(), model);
+            throw AdqlErrors.unresolved(e, adql, version.parserVersion(), model, gaps::original);
         } catch (ParseException e) {
-            throw AdqlErrors.syntax(e);
+            throw AdqlErrors.syntax(new ParseException(gaps.original(e.getMessage()), gaps.original(e.getPosition())));
         } catch (TokenMgrError e) {
             throw new AdqlException("ADQL syntax error: " + e.getMessage(), -1, -1, e);
         } catch (StackOverflowError e) {

@@ -56,7 +56,7 @@ final class StringLiterals {
     }
 
     /** Index of the quote closing the literal or identifier opened at {@code start}, or -1. */
-    private static int closing(String s, int start, char quote) {
+    static int closing(String s, int start, char quote) {
         int i = start + 1;
         while (i < s.length()) {
             if (s.charAt(i) == quote) {
