@@ -10,13 +10,22 @@ import java.util.function.UnaryOperator;
 final class Job {
 
     private final String client;
+    private final long order;
     private JobState state;
     private JobControl control;
 
-    /** @param client whose per-client slots the job takes ({@link ClientSlots}) */
-    Job(JobState state, String client) {
+    /**
+     * @param client whose per-client slots the job takes ({@link ClientSlots})
+     * @param order  its place in the order of creation (stored jobs first, by creation time)
+     */
+    Job(JobState state, String client, long order) {
         this.state = state;
         this.client = client;
+        this.order = order;
+    }
+
+    long order() {
+        return order;
     }
 
     String client() {

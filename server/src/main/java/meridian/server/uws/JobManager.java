@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import meridian.server.http.ErrorBoundary;
 import meridian.server.http.Fault;
 import meridian.server.upload.UploadSource;
@@ -74,6 +75,8 @@ public final class JobManager extends AbstractLifeCycle {
     private final Limits limits;
     private final ClientSlots slots;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** Creation order of the jobs, so that jobs created within one millisecond keep their order. */
+    private final AtomicLong created = new AtomicLong();
     /** QUEUED jobs in the order they were queued; guarded by itself, as is {@link #executing}. */
     private final List<Job> queued = new ArrayList<>();
     private int executing;
@@ -103,7 +106,8 @@ public final class JobManager extends AbstractLifeCycle {
                 new LinkedBlockingQueue<>(), r -> daemon(r, "uws-worker-" + n.incrementAndGet()));
         timers = java.util.concurrent.Executors.newScheduledThreadPool(1, r -> daemon(r, "uws-timer"));
         List<JobState> stored = new ArrayList<>(store.loadAll());
-        stored.sort(Comparator.comparing(JobState::creationTime));
+        // by instant: as ISO text a job created on a whole second ("...:05Z") sorts after "...:05.120Z"
+        stored.sort(Comparator.comparing(JobState::creationInstant));
         for (JobState s : stored) {
             if (s.phase() == ExecutionPhase.EXECUTING) {
                 s = s.ended(ExecutionPhase.ERROR, Instant.now(), List.of(),
@@ -111,7 +115,7 @@ public final class JobManager extends AbstractLifeCycle {
                 store.save(s);
             }
             // the address of an anonymous job's client is not stored: those share one client's slots
-            Job job = new Job(s, s.owner() == null ? "stored" : "user:" + s.owner());
+            Job job = new Job(s, s.owner() == null ? "stored" : "user:" + s.owner(), created.incrementAndGet());
             jobs.put(s.id(), job);
             if (s.phase() == ExecutionPhase.QUEUED) {
                 enqueue(job);
@@ -181,7 +185,7 @@ public final class JobManager extends AbstractLifeCycle {
                 limits.executionDuration(), now.plusSeconds(limits.destruction()).toString(), params, uploadFiles,
                 List.of(), null, owner, baseUrl);
         store.save(s);
-        jobs.put(id, new Job(s, client));
+        jobs.put(id, new Job(s, client, created.incrementAndGet()));
         return s;
     }
 
@@ -219,7 +223,7 @@ public final class JobManager extends AbstractLifeCycle {
 
     /** Every job, oldest first. */
     public List<JobState> list() {
-        return jobs.values().stream().map(Job::state).sorted(Comparator.comparing(JobState::creationTime)).toList();
+        return jobs.values().stream().sorted(Comparator.comparingLong(Job::order)).map(Job::state).toList();
     }
 
     /** The job's directory (results, uploads). */
